@@ -1,0 +1,77 @@
+// Builds the extension host bundle and the webview scripts (pattern of the esbuild-sample).
+// esbuild does not type-check: `npm run check-types` runs tsc --noEmit for that.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints the lines the `$esbuild-watch` problem matcher looks for. */
+const problemMatcherPlugin = {
+  name: 'esbuild-problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+function webviewEntries() {
+  const dir = path.join(__dirname, 'media');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir)
+    .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => path.join('media', f));
+}
+
+async function main() {
+  const common = {
+    bundle: true,
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'silent',
+    plugins: [problemMatcherPlugin],
+  };
+  const contexts = [
+    await esbuild.context({
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      outfile: 'dist/extension.js',
+      external: ['vscode'],
+    }),
+  ];
+  const webviews = webviewEntries();
+  if (webviews.length > 0) {
+    contexts.push(await esbuild.context({
+      ...common,
+      entryPoints: webviews,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      outdir: 'dist/webview',
+    }));
+  }
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  for (const c of contexts) {
+    await c.rebuild();
+    await c.dispose();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
