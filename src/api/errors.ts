@@ -59,6 +59,8 @@ export class ServerError extends TallyfyError {
 /** Connection refused or reset, DNS failure: the request may or may not have reached Tallyfy. */
 export class NetworkError extends TallyfyError {
   readonly kind = 'network';
+  /** Node's error code (ECONNRESET, ENOTFOUND…) when known; for the log line. */
+  code?: string;
 }
 
 /** No answer within the configured timeout. */

@@ -21,6 +21,8 @@ export interface FetchInit {
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /** node-fetch v2 only (others ignore it): closes the socket after this many ms. */
+  timeout?: number;
   /** The client sends 'manual' so that a redirect never carries the Authorization header elsewhere. */
   redirect?: 'manual' | 'follow' | 'error';
 }
@@ -43,6 +45,8 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Longest Retry-After honoured in one wait; default 30 s. */
   maxRetryAfterMs?: number;
+  /** Injected for tests; defaults to Math.random. Drives the ±20 % backoff jitter. */
+  random?(): number;
   /** Injected for tests; defaults to setTimeout. Must reject with CancelledError when `signal` aborts. */
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
   /** Called for every finished request (token already redacted). */
@@ -69,6 +73,12 @@ export interface TallyfyApi {
   listGroups(request?: RequestOptions): Promise<Group[]>;
   getGroup(id: string, request?: RequestOptions): Promise<Group>;
   updateGroup(id: string, changes: GroupChanges, request?: RequestOptions): Promise<Group>;
+  /** PUT …/guests/{email}/enable. Resolves with the guest when Tallyfy's answer includes it. */
+  enableGuest(email: string, request?: RequestOptions): Promise<Guest | undefined>;
+  /** DELETE …/guests/{email}/disable. A 403 "Cannot disable guest with incomplete tasks" is a ForbiddenError. */
+  disableGuest(email: string, request?: RequestOptions): Promise<Guest | undefined>;
+  /** POST …/guests/{email}/to/member: the guest becomes an organization member (and stops being a guest). */
+  convertGuestToMember(email: string, request?: RequestOptions): Promise<void>;
   /** The last request sent (token redacted), for "Copy Last Request as curl". */
   readonly lastRequest: RequestRecord | undefined;
 }
