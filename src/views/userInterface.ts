@@ -3,6 +3,8 @@
 // a flow can be driven to the end and the messages it showed can be checked. The UI suite (Chromium)
 // drives the real widgets.
 import * as vscode from 'vscode';
+import { showStepInputBox, showStepQuickPick } from './quickUpdate/multiStepInput';
+import type { StepAnswer, StepInputOptions, StepPickOptions } from './quickUpdate/steps';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -12,6 +14,10 @@ export interface UserInterface {
   showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined>;
   /** A notification (or a modal dialog with `modal: true`); resolves to the chosen action. */
   showMessage(severity: Severity, message: string, options: { modal?: boolean; detail?: string }, ...actions: string[]): Thenable<string | undefined>;
+  /** One step of a multi-step quick input (step x/y, Back button). Optional: flows fall back to showQuickPick without Back. */
+  showStepQuickPick?<T extends vscode.QuickPickItem>(options: StepPickOptions<T>): Thenable<StepAnswer<T>>;
+  /** One text step of a multi-step quick input, validated as you type. Optional: flows fall back to showInputBox. */
+  showStepInputBox?(options: StepInputOptions): Thenable<StepAnswer<string>>;
 }
 
 export const vscodeUserInterface: UserInterface = {
@@ -22,6 +28,8 @@ export const vscodeUserInterface: UserInterface = {
     const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     return show(message, options, ...actions);
   },
+  showStepQuickPick,
+  showStepInputBox,
 };
 
 // VS Code's typings want mutable arrays; ours are readonly by intent.

@@ -1,0 +1,11 @@
+// "Edit Guest…": the guest's form (re-focused if already open). From the palette, asks which guest.
+import type { Services } from '../../services';
+import { editingFor } from '../../views/editing';
+import { pickGuest } from '../../views/guestPicker';
+import { guestFromArgs } from '../guestArgs';
+
+export async function editGuest(services: Services, node?: unknown): Promise<void> {
+  const guest = guestFromArgs(services, node) ?? (await pickGuest(services, 'Edit Guest'));
+  if (!guest) return;
+  await editingFor(services).forms.openEdit(guest);
+}
