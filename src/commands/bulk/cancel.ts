@@ -1,0 +1,10 @@
+// Tallyfy: Cancel Bulk Update. Same as the progress notification's Cancel: requests already sent
+// finish (their results are reported), no new one starts.
+import type { Services } from '../../services';
+import { bulkSession } from './bulkSession';
+
+export async function cancelBulkUpdate(services: Services): Promise<boolean> {
+  const cancelled = bulkSession(services).cancel();
+  if (!cancelled) await services.ui.showMessage('info', 'No bulk update is running.', {});
+  return cancelled;
+}
