@@ -1,7 +1,6 @@
 // `npm run package [-- --out <file.vsix>]`: production bundle, then a .vsix without node_modules
 // (esbuild already bundles the runtime dependencies). Never prompts: no TTY questions from vsce.
-// Note: vsce always runs the manifest's `vscode:prepublish` script too (type-check + production build).
-const { execFileSync } = require('child_process');
+// vsce runs the manifest's `vscode:prepublish` script (the production build); type-checking is npm test's job.
 const fs = require('fs');
 const path = require('path');
 const { createVSIX } = require('@vscode/vsce');
@@ -19,7 +18,6 @@ async function main() {
   const packagePath = outPath();
   // esbuild never deletes: without this, source maps of an earlier dev build would ship in the .vsix.
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-  execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], { cwd: root, stdio: 'inherit' });
   fs.mkdirSync(path.dirname(packagePath), { recursive: true });
   await createVSIX({ cwd: root, packagePath, dependencies: false });
   console.log(packagePath);
