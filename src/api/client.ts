@@ -162,8 +162,7 @@ export class TallyfyClient implements TallyfyApi {
   private guestCall(method: Call['method'], email: string, suffix = '', body?: string): Call {
     return {
       method,
-      // encodeURIComponent keeps + % / ? # .. and unicode inside one path segment.
-      path: `${this.orgPath}/guests/${encodeURIComponent(email)}${suffix}`,
+      path: `${this.orgPath}/guests/${pathSegment(email, 'a guest email')}${suffix}`,
       body,
       subject: `the guest ${email}`,
       addressesGuestByEmail: true,
@@ -171,7 +170,7 @@ export class TallyfyClient implements TallyfyApi {
   }
 
   private groupCall(method: Call['method'], id: string, body?: string): Call {
-    return { method, path: `${this.orgPath}/groups/${encodeURIComponent(id)}`, body, subject: `the group ${id}` };
+    return { method, path: `${this.orgPath}/groups/${pathSegment(id, 'a group id')}`, body, subject: `the group ${id}` };
   }
 
   private async json(call: Call, request?: RequestOptions): Promise<unknown> {
@@ -205,6 +204,27 @@ export class TallyfyClient implements TallyfyApi {
       return undefined;
     }
   }
+}
+
+/**
+ * One path segment. encodeURIComponent keeps + % / ? # and unicode inside it, but leaves dots
+ * alone, and URL parsing resolves a segment that is exactly "." or ".." (encoded as %2E too), so a
+ * guest "email" of ".." from a broken or hostile list would turn DELETE …/guests/.. into a DELETE
+ * of …/organizations/{org}/; an empty one would address the collection itself. A lone surrogate
+ * cannot be encoded at all (URIError). No real email or id is any of these, so such a value is
+ * refused with a typed error; the value itself stays out of the message (it came from outside).
+ */
+function pathSegment(value: string, what: string): string {
+  let segment: string | undefined;
+  try {
+    segment = encodeURIComponent(value);
+  } catch {
+    segment = undefined;
+  }
+  if (segment === undefined || value === '' || value === '.' || value === '..') {
+    throw new ProtocolError(`Tallyfy sent ${what} that cannot be used in a request. Refresh the list; if it persists, it must be corrected in Tallyfy.`);
+  }
+  return segment;
 }
 
 function mayHaveCreated(error: unknown): boolean {

@@ -3,7 +3,7 @@
 // The token is never captured: `getToken` reads SecretStorage on every request.
 import nodeFetch from 'node-fetch';
 import { TallyfyClient } from '../api/client';
-import type { FetchLike, TallyfyApi } from '../api/tallyfyApi';
+import type { ClientOptions, FetchLike, TallyfyApi } from '../api/tallyfyApi';
 import type { Logger } from '../api/types';
 import type { TallyfySettings } from './settings';
 
@@ -11,8 +11,12 @@ import type { TallyfySettings } from './settings';
 // is never part of a request path, because such a client is only used for account-level calls.
 const NO_ORGANIZATION = 'no-organization-selected';
 
+/** What the integration tests may change in the clients built from then on (through the test API's services). */
+export type ClientTestOverrides = Partial<Pick<ClientOptions, 'sleep' | 'random' | 'timeoutMs' | 'onRequest' | 'logger'>>;
+
 export class ClientFactory {
   private cached: { key: string; client: TallyfyApi } | undefined;
+  private overrides: ClientTestOverrides | undefined;
 
   constructor(
     private readonly getToken: () => Promise<string | undefined>,
@@ -41,6 +45,15 @@ export class ClientFactory {
     this.cached = undefined;
   }
 
+  /**
+   * Tests only: a fast `sleep`, a sub-second timeout, a request or log recorder for every client built
+   * from now on (the cached one is dropped). `undefined` goes back to the real ones.
+   */
+  setTestOverrides(overrides: ClientTestOverrides | undefined): void {
+    this.overrides = overrides;
+    this.invalidate();
+  }
+
   private create(baseUrl: string, orgId: string, timeoutMs: number, getToken: () => Promise<string | undefined>): TallyfyApi {
     return new TallyfyClient({
       baseUrl,
@@ -49,6 +62,7 @@ export class ClientFactory {
       fetch: nodeFetch as unknown as FetchLike,
       timeoutMs,
       logger: this.logger,
+      ...this.overrides,
     });
   }
 }
