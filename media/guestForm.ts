@@ -3,9 +3,11 @@
 // with setState (and in the extension) on every input, and asks the extension to save. Every value
 // from the API is shown with textContent or an input's value, never as HTML.
 import type { GuestFields } from '../src/api/types';
+import { bundleTranslator, installTranslator, l10n } from '../src/common/l10n';
 import { EMPTY_FIELDS, formValuesOf, parseFormValues, type FieldMessages, type FormValues } from '../src/editing/formValues';
 import { diffGuest } from '../src/model/diff';
 import { FIELD_ORDER, type FieldKey } from '../src/model/fields';
+import { singleLine } from '../src/model/text';
 import type { FormMode, HostMessage, Notice, PersistedFormState, WebviewMessage } from '../src/views/guestForm/messages';
 import { buildForm, type FormElements } from './guestForm/dom';
 
@@ -53,9 +55,10 @@ function showNotice(notice: Notice | null): void {
 }
 
 function headingText(values: FormValues): string {
-  if (mode === 'create') return 'New guest';
+  if (mode === 'create') return l10n.t('New guest');
   const name = [values.first_name ?? '', values.last_name ?? ''].map((part) => part.trim()).filter((part) => part !== '').join(' ');
-  return `Edit guest: ${name !== '' ? name : email}`;
+  // One bounded line without bidi controls: the heading is display only (the inputs keep exact values).
+  return l10n.t('Edit guest: {0}', singleLine(name !== '' ? name : email, 200));
 }
 
 /** Re-checks every field, marks the changed ones and enables Save only when it would do something. */
@@ -79,7 +82,7 @@ function refresh(): void {
   const canSave = parsed.ok && !hasServerErrors && (mode === 'create' || (changed?.size ?? 0) > 0);
   ui.save.disabled = busy || !canSave;
   ui.discard.disabled = busy || (mode === 'edit' && (changed?.size ?? 0) === 0 && parsed.ok);
-  ui.save.textContent = busy ? (mode === 'create' ? 'Creating…' : 'Saving…') : mode === 'create' ? 'Create Guest' : 'Save';
+  ui.save.textContent = busy ? (mode === 'create' ? l10n.t('Creating…') : l10n.t('Saving…')) : mode === 'create' ? l10n.t('Create Guest') : l10n.t('Save');
 }
 
 function setInputs(values: FormValues): void {
@@ -134,13 +137,15 @@ function setBusy(value: boolean): void {
   if (!ui) return;
   ui.fieldset.disabled = value;
   root.setAttribute('aria-busy', value ? 'true' : 'false');
-  ui.status.textContent = value ? (mode === 'create' ? 'Creating the guest in Tallyfy…' : 'Saving to Tallyfy…') : '';
+  ui.status.textContent = value ? (mode === 'create' ? l10n.t('Creating the guest in Tallyfy…') : l10n.t('Saving to Tallyfy…')) : '';
   refresh();
 }
 
 function onHostMessage(message: HostMessage): void {
   switch (message.type) {
     case 'init': {
+      // The form's words, the field labels and the validators' messages all read this bundle.
+      installTranslator(bundleTranslator(message.l10n ?? undefined));
       mode = message.mode;
       email = message.email;
       base = message.base;

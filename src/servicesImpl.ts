@@ -67,13 +67,12 @@ export class ExtensionServices extends Disposable implements Services {
 
   client(): TallyfyApi {
     if (this.session.state === 'signedOut') {
-      throw new ConfigError('You are not signed in to Tallyfy. Run "Tallyfy: Sign In" with a personal access token.', 'token');
+      throw new ConfigError(vscode.l10n.t('You are not signed in to Tallyfy. Run "Tallyfy: Sign In" with a personal access token.'), 'token');
     }
     const settings = this.settings();
     if (!this.baseUrlGuard.isConfirmed(settings.apiBaseUrl)) {
       throw new ConfigError(
-        `Requests to Tallyfy are paused: tallyfy.apiBaseUrl changed to ${settings.apiBaseUrl} and sending your token there was not confirmed. ` +
-          'Run "Tallyfy: Refresh Guests" to confirm it, or change the setting back.',
+        vscode.l10n.t('Requests to Tallyfy are paused: tallyfy.apiBaseUrl changed to {0} and sending your token there was not confirmed. Run "Tallyfy: Refresh Guests" to confirm it, or change the setting back.', settings.apiBaseUrl),
         'apiBaseUrl',
       );
     }

@@ -1,5 +1,6 @@
 // Builds the guest form's elements. Labels and hints come from the field catalogue; nothing from
 // the API passes through here, and every text is set with textContent (never innerHTML).
+import { l10n } from '../../src/common/l10n';
 import { FIELDS, TIMEZONES, type FieldKey } from '../../src/model/fields';
 
 export interface FieldElements {
@@ -24,9 +25,9 @@ export interface FormElements {
 }
 
 /** Extra words for a field beyond its catalogue hint. */
-const EXTRA_HINTS: Partial<Record<FieldKey, string>> = {
-  associated_members: 'Saving replaces the existing list of associated members with this one.',
-};
+function extraHint(key: FieldKey): string | undefined {
+  return key === 'associated_members' ? l10n.t('Saving replaces the existing list of associated members with this one.') : undefined;
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -41,7 +42,7 @@ function buildField(key: FieldKey): FieldElements {
   const row = element('div', { class: 'field', 'data-field': key });
   const label = element('label', { for: id });
   label.append(document.createTextNode(spec.label));
-  const changedMark = element('span', { class: 'changed-mark' }, ' (changed)');
+  const changedMark = element('span', { class: 'changed-mark' }, ` ${l10n.t('(changed)')}`);
   changedMark.hidden = true;
   label.append(changedMark);
   const input = element('input', {
@@ -54,7 +55,7 @@ function buildField(key: FieldKey): FieldElements {
   });
   if (spec.kind === 'timezone') input.setAttribute('list', 'timezones');
   if (spec.kind === 'email') input.required = true;
-  const hintText = [spec.hint, EXTRA_HINTS[key]].filter(Boolean).join(' ');
+  const hintText = [spec.hint, extraHint(key)].filter(Boolean).join(' ');
   const hint = element('div', { class: 'hint', id: `${id}-hint` }, hintText);
   const error = element('div', { class: 'error', id: `${id}-error` });
   const note = element('div', { class: 'note', id: `${id}-note` });
@@ -73,14 +74,14 @@ export function buildForm(root: HTMLElement, keys: readonly FieldKey[]): FormEle
   root.replaceChildren();
   const heading = element('h1', { id: 'heading' });
   const emailLine = element('p', { id: 'email-line' });
-  emailLine.append(element('span', { class: 'label' }, 'Email: '));
+  emailLine.append(element('span', { class: 'label' }, `${l10n.t('Email:')} `));
   const emailValue = element('span', { id: 'email-value' });
   emailLine.append(emailValue);
   const notice = element('div', { id: 'notice', class: 'notice' });
   notice.hidden = true;
   const form = element('form', { id: 'guest-form', novalidate: '' });
   const fieldset = element('fieldset');
-  const legend = element('legend', { class: 'visually-hidden' }, 'Guest details');
+  const legend = element('legend', { class: 'visually-hidden' }, l10n.t('Guest details'));
   fieldset.append(legend);
   const fields = new Map<FieldKey, FieldElements>();
   for (const key of keys) {
@@ -90,8 +91,8 @@ export function buildForm(root: HTMLElement, keys: readonly FieldKey[]): FormEle
   }
   fieldset.append(buildTimeZoneList());
   const actions = element('div', { class: 'actions' });
-  const save = element('button', { type: 'submit', id: 'save' }, 'Save');
-  const discard = element('button', { type: 'button', id: 'discard', class: 'secondary' }, 'Discard Changes');
+  const save = element('button', { type: 'submit', id: 'save' }, l10n.t('Save'));
+  const discard = element('button', { type: 'button', id: 'discard', class: 'secondary' }, l10n.t('Discard Changes'));
   const status = element('span', { id: 'form-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
   actions.append(save, discard, status);
   fieldset.append(actions);

@@ -8,7 +8,7 @@ import type { TallyfySettings } from '../session/settings';
 import { showSecretStorageError } from './keyringHelp';
 import { SecretStorageError } from './tokenStore';
 
-const SEND_TOKEN = 'Send Token to New URL';
+const SEND_TOKEN = (): string => vscode.l10n.t('Send Token to New URL');
 
 export class AuthController extends Disposable {
   /** Settles once the token has been read at start; the first refresh waits for it. */
@@ -93,14 +93,14 @@ export class AuthController extends Disposable {
       try {
         const choice = await this.services.ui.showMessage(
           'warning',
-          `The Tallyfy API base URL changed to ${url}. Send your Tallyfy token to this address?`,
+          vscode.l10n.t('The Tallyfy API base URL changed to {0}. Send your Tallyfy token to this address?', url),
           {
             modal: true,
-            detail: `Your token was last used with ${guard.confirmed}. Only continue if you trust ${url}; until you confirm, the extension sends no requests. Cancel, then change tallyfy.apiBaseUrl back to stop using it.`,
+            detail: vscode.l10n.t('Your token was last used with {0}. Only continue if you trust {1}; until you confirm, the extension sends no requests. Cancel, then change tallyfy.apiBaseUrl back to stop using it.', guard.confirmed ?? '', url),
           },
-          SEND_TOKEN,
+          SEND_TOKEN(),
         );
-        if (choice !== SEND_TOKEN) {
+        if (choice !== SEND_TOKEN()) {
           this.services.log.warn(`Requests paused: sending the token to ${url} was not confirmed.`);
           return false;
         }

@@ -4,12 +4,12 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { SecretStorageError } from './tokenStore';
 
-const CONFIGURE = 'Configure Runtime Arguments';
-const SHOW_LOG = 'Show Log';
+const CONFIGURE = (): string => vscode.l10n.t('Configure Runtime Arguments');
+const SHOW_LOG = (): string => vscode.l10n.t('Show Log');
 
 export async function showSecretStorageError(services: Services, error: SecretStorageError): Promise<void> {
   services.log.error(error.message);
-  const choice = await services.ui.showMessage('error', error.message, {}, CONFIGURE, SHOW_LOG);
-  if (choice === CONFIGURE) await vscode.commands.executeCommand('workbench.action.configureRuntimeArguments');
-  if (choice === SHOW_LOG) services.log.show(true);
+  const choice = await services.ui.showMessage('error', error.message, {}, CONFIGURE(), SHOW_LOG());
+  if (choice === CONFIGURE()) await vscode.commands.executeCommand('workbench.action.configureRuntimeArguments');
+  if (choice === SHOW_LOG()) services.log.show(true);
 }

@@ -4,6 +4,7 @@
 // Only `import type` from vscode, so the plain-Node unit tests can load this file.
 import { createHash } from 'crypto';
 import type * as vscode from 'vscode';
+import { l10n } from '../common/l10n';
 
 export const TOKEN_SECRET_KEY = 'tallyfy.token';
 
@@ -29,13 +30,13 @@ export class SecretStorageError extends Error {
 }
 
 export function secretStorageMessage(operation: Operation, cause: unknown): string {
-  const verb = operation === 'read' ? 'read your Tallyfy token from' : operation === 'store' ? 'save your Tallyfy token in' : 'remove your Tallyfy token from';
+  const verb = operation === 'read' ? l10n.t('read your Tallyfy token from') : operation === 'store' ? l10n.t('save your Tallyfy token in') : l10n.t('remove your Tallyfy token from');
   const reason = cause instanceof Error ? cause.message : String(cause);
   return (
-    `VS Code could not ${verb} the system keyring (${reason}). ` +
-    'On Linux this happens when no Secret Service keyring (GNOME Keyring, KWallet) is available. ' +
-    'Fix: run "Preferences: Configure Runtime Arguments", add "password-store": "gnome-libsecret" to argv.json ' +
-    '(or "basic", which keeps secrets with weaker protection), then restart VS Code.'
+    l10n.t('VS Code could not {0} the system keyring ({1}). ', verb, reason) +
+    l10n.t('On Linux this happens when no Secret Service keyring (GNOME Keyring, KWallet) is available. ') +
+    l10n.t('Fix: run "Preferences: Configure Runtime Arguments", add "password-store": "gnome-libsecret" to argv.json ') +
+    l10n.t('(or "basic", which keeps secrets with weaker protection), then restart VS Code.')
   );
 }
 

@@ -9,6 +9,7 @@ import { unappliedFields } from '../model/diff';
 import { displayName } from '../model/guestDisplay';
 import { runBulk } from './runBulk';
 import { guarded } from './sendGuard';
+import { l10n } from '../common/l10n';
 
 export type BulkJob =
   /** PUT `changes`. With `fromFresh`, the guest is read again first and the change computed from
@@ -79,10 +80,10 @@ function jobName(job: BulkJob): string {
 export function reasonOf(error: unknown): string {
   if (error instanceof ValidationError) {
     const fields = Object.entries(error.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
-    return fields.length > 0 ? `Tallyfy rejected it. ${fields.join(' ')}` : error.userMessage;
+    return fields.length > 0 ? l10n.t('Tallyfy rejected it. {0}', fields.join(' ')) : error.userMessage;
   }
   if (isTallyfyError(error)) return error.userMessage;
-  return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  return l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error));
 }
 
 export async function runBulkJobs(api: TallyfyApi, jobs: readonly BulkJob[], sink: GuestSink, options: BulkRunOptions): Promise<BulkRunResult> {
@@ -120,7 +121,7 @@ export async function runBulkJobs(api: TallyfyApi, jobs: readonly BulkJob[], sin
       if (status === 'ok' && value) return value;
       const base = { email: jobEmail(job), name: jobName(job), applied: {}, previous: {}, unapplied: [], job };
       if (status === 'failed') return { ...base, status: 'failed', reason: reasonOf(error), error };
-      return { ...base, status: 'cancelled', reason: status === 'cancelled' ? 'Cancelled before it was sent.' : 'Not started: the run was cancelled.' };
+      return { ...base, status: 'cancelled', reason: status === 'cancelled' ? l10n.t('Cancelled before it was sent.') : l10n.t('Not started: the run was cancelled.') };
     });
     return { results, fatal };
   } finally {
@@ -155,7 +156,7 @@ async function update(
   }
   const base = { email: guest.email, name: displayName(guest), job };
   if (isEmptyChange(changes)) {
-    return { ...base, status: 'skipped', applied: {}, previous: {}, unapplied: [], reason: note ?? 'Already at that value.' };
+    return { ...base, status: 'skipped', applied: {}, previous: {}, unapplied: [], reason: note ?? l10n.t('Already at that value.') };
   }
   const returned = await api.updateGuest(guest.email, changes, request);
   sink.upsert(returned);
@@ -173,6 +174,6 @@ async function update(
     applied,
     previous: appliedPrevious,
     unapplied,
-    reason: `Tallyfy answered success but did not apply ${names}.${note ? ` ${note}` : ''}`,
+    reason: note ? l10n.t('Tallyfy answered success but did not apply {0}. {1}', names, note) : l10n.t('Tallyfy answered success but did not apply {0}.', names),
   };
 }

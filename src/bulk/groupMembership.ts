@@ -4,6 +4,7 @@
 // before the write must match the read the change was computed from. Pure: no `vscode`.
 import type { Group, GroupChanges } from '../api/types';
 import { guestKey } from '../state/guestStore';
+import { l10n } from '../common/l10n';
 
 export type MembershipAction = 'add' | 'remove';
 
@@ -45,10 +46,10 @@ export function membershipChange(group: Group, emails: readonly string[], action
 export function groupDifferences(before: Group, after: Group): string[] {
   const differences: string[] = [];
   if ((before.last_updated ?? '') !== (after.last_updated ?? '')) {
-    differences.push(`last updated ${before.last_updated ?? 'never'} → ${after.last_updated ?? 'never'}`);
+    differences.push(l10n.t('last updated {0} → {1}', before.last_updated ?? l10n.t('never'), after.last_updated ?? l10n.t('never')));
   }
-  if (!sameSet(before.members.map(String), after.members.map(String))) differences.push('its members changed');
-  if (!sameSet(before.guests.map(guestKey), after.guests.map(guestKey))) differences.push('its guests changed');
+  if (!sameSet(before.members.map(String), after.members.map(String))) differences.push(l10n.t('its members changed'));
+  if (!sameSet(before.guests.map(guestKey), after.guests.map(guestKey))) differences.push(l10n.t('its guests changed'));
   return differences;
 }
 

@@ -7,6 +7,7 @@ import { previousValues } from '../model/bulkChange';
 import { columnForHeader, CsvFormatError, READ_ONLY_COLUMNS, type CsvTable } from '../model/csv';
 import { applyChanges, diffGuest } from '../model/diff';
 import { FIELDS, parseFieldInput, type FieldKey } from '../model/fields';
+import { l10n } from '../common/l10n';
 
 export type ImportRow =
   | { kind: 'create'; line: number; email: string; input: GuestCreateInput }
@@ -34,18 +35,18 @@ function readHeader(header: readonly string[]): Columns {
   header.forEach((cell, index) => {
     const column = columnForHeader(cell);
     if (column === undefined) {
-      ignored.push(cell === '' ? `(column ${index + 1} has no name)` : cell);
+      ignored.push(cell === '' ? l10n.t('(column {0} has no name)', index + 1) : cell);
       return;
     }
     if (seen.has(column)) {
-      throw new CsvFormatError(`The header names ${FIELDS[column].label} twice (columns ${seen.get(column)! + 1} and ${index + 1}). Keep one.`);
+      throw new CsvFormatError(l10n.t('The header names {0} twice (columns {1} and {2}). Keep one.', FIELDS[column].label, seen.get(column)! + 1, index + 1));
     }
     seen.set(column, index);
   });
   const emailIndex = seen.get('email');
   if (emailIndex === undefined) {
     const readOnly = (READ_ONLY_COLUMNS as readonly string[]).join(', ');
-    throw new CsvFormatError(`The header row has no "email" column, which says which guest each row is. (Exported files have one; ${readOnly} are read-only.)`);
+    throw new CsvFormatError(l10n.t('The header row has no "email" column, which says which guest each row is. (Exported files have one; {0} are read-only.)', readOnly));
   }
   const fields = [...seen].filter(([key]) => key !== 'email').map(([field, index]) => ({ field: field as EditableField, index }));
   return { emailIndex, fields, ignored };
@@ -80,11 +81,11 @@ function planRow(
 ): ImportRow {
   const email = (cells[columns.emailIndex] ?? '').trim();
   const reasons: string[] = [];
-  if (cells.length !== width) reasons.push(`It has ${cells.length} cells; the header has ${width}.`);
+  if (cells.length !== width) reasons.push(l10n.t('It has {0} cells; the header has {1}.', cells.length, width));
   const emailProblem = FIELDS.email.validate(email);
   if (emailProblem) reasons.push(emailProblem);
   const lines = email === '' ? [] : (linesByEmail.get(guestKey(email)) ?? []);
-  if (lines.length > 1) reasons.push(`${email} is on lines ${lines.join(', ')}. Keep one row per guest.`);
+  if (lines.length > 1) reasons.push(l10n.t('{0} is on lines {1}. Keep one row per guest.', email, lines.join(', ')));
 
   const values: Partial<GuestFields> = {};
   for (const { field, index } of columns.fields) {

@@ -4,10 +4,11 @@ import type { EditableField, GuestChanges } from '../api/types';
 import { FIELDS, formatFieldValue } from '../model/fields';
 import { singleLine } from '../model/text';
 import { countImport, type ImportPlan, type ImportRow } from './importPlan';
+import { l10n } from '../common/l10n';
 
 function value(field: EditableField, v: unknown): string {
   const text = formatFieldValue(field, v);
-  return text === '' ? '(empty)' : `"${singleLine(text, 80)}"`;
+  return text === '' ? l10n.t('(empty)') : `"${singleLine(text, 80)}"`;
 }
 
 function changes(after: GuestChanges, before?: GuestChanges): string {
@@ -17,7 +18,7 @@ function changes(after: GuestChanges, before?: GuestChanges): string {
 }
 
 function rowLine(row: ImportRow): string {
-  const head = `  - line ${row.line} ${singleLine(row.email, 120) || '(no email)'}`;
+  const head = `  - ${l10n.t('line {0}', row.line)} ${singleLine(row.email, 120) || l10n.t('(no email)')}`;
   switch (row.kind) {
     case 'invalid':
       return `${head}: ${row.reasons.map((r) => singleLine(r, 300)).join(' ')}`;
@@ -35,17 +36,17 @@ function rowLine(row: ImportRow): string {
 
 export function summariseImport(plan: ImportPlan): string {
   const c = countImport(plan);
-  return `${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.invalid} invalid`;
+  return l10n.t('{0} to create, {1} to update, {2} unchanged, {3} invalid', c.create, c.update, c.unchanged, c.invalid);
 }
 
 export function renderImportPlan(fileName: string, plan: ImportPlan): string {
   const lines = [
-    `CSV import preview (dry run): ${singleLine(fileName, 200)}`,
-    `Rows: ${summariseImport(plan)}. Nothing has been sent yet; invalid rows are never sent.`,
-    `Columns imported: email${plan.columns.length > 0 ? `, ${plan.columns.join(', ')}` : ''}. Columns not in the file are left as they are; an empty cell clears the field.`,
+    l10n.t('CSV import preview (dry run): {0}', singleLine(fileName, 200)),
+    l10n.t('Rows: {0}. Nothing has been sent yet; invalid rows are never sent.', summariseImport(plan)),
+    l10n.t('Columns imported: {0}. Columns not in the file are left as they are; an empty cell clears the field.', ['email', ...plan.columns].join(', ')),
   ];
-  if (plan.ignoredColumns.length > 0) lines.push(`Ignored columns (read-only or unknown): ${plan.ignoredColumns.map((c) => singleLine(c, 60)).join(', ')}.`);
-  const sections: [ImportRow['kind'], string][] = [['invalid', 'Invalid'], ['create', 'Create'], ['update', 'Update'], ['unchanged', 'Unchanged']];
+  if (plan.ignoredColumns.length > 0) lines.push(l10n.t('Ignored columns (read-only or unknown): {0}.', plan.ignoredColumns.map((c) => singleLine(c, 60)).join(', ')));
+  const sections: [ImportRow['kind'], string][] = [['invalid', l10n.t('Invalid')], ['create', l10n.t('Create')], ['update', l10n.t('Update')], ['unchanged', l10n.t('Unchanged')]];
   for (const [kind, title] of sections) {
     const rows = plan.rows.filter((r) => r.kind === kind);
     if (rows.length === 0) continue;

@@ -5,6 +5,7 @@ import type { EditableField, GuestChanges } from '../api/types';
 import { FIELDS, formatFieldValue } from '../model/fields';
 import { singleLine } from '../model/text';
 import type { GuestResult, GuestResultStatus } from './bulkEngine';
+import { l10n } from '../common/l10n';
 
 export interface BulkReport {
   title: string;
@@ -18,14 +19,16 @@ export interface BulkReport {
   cancelled: boolean;
 }
 
-const SECTION_TITLES: Record<GuestResultStatus, string> = {
-  failed: 'Failed',
-  notApplied: 'Not applied by Tallyfy',
-  cancelled: 'Not sent (cancelled)',
-  changed: 'Changed',
-  created: 'Created',
-  skipped: 'Skipped (already at that value)',
-};
+function sectionTitle(status: GuestResultStatus): string {
+  switch (status) {
+    case 'failed': return l10n.t('Failed');
+    case 'notApplied': return l10n.t('Not applied by Tallyfy');
+    case 'cancelled': return l10n.t('Not sent (cancelled)');
+    case 'changed': return l10n.t('Changed');
+    case 'created': return l10n.t('Created');
+    case 'skipped': return l10n.t('Skipped (already at that value)');
+  }
+}
 const SECTION_ORDER: GuestResultStatus[] = ['failed', 'notApplied', 'cancelled', 'changed', 'created', 'skipped'];
 
 export function countByStatus(results: readonly GuestResult[]): Record<GuestResultStatus, number> {
@@ -38,13 +41,13 @@ export function countByStatus(results: readonly GuestResult[]): Record<GuestResu
 export function summaryLine(results: readonly GuestResult[], notSent = 0): string {
   const counts = countByStatus(results);
   const parts: string[] = [];
-  if (counts.changed) parts.push(`${counts.changed} changed`);
-  if (counts.created) parts.push(`${counts.created} created`);
-  if (counts.notApplied) parts.push(`${counts.notApplied} not applied by Tallyfy`);
-  if (counts.skipped + notSent) parts.push(`${counts.skipped + notSent} skipped`);
-  if (counts.failed) parts.push(`${counts.failed} failed`);
-  if (counts.cancelled) parts.push(`${counts.cancelled} not sent (cancelled)`);
-  return parts.length > 0 ? parts.join(', ') : 'nothing to do';
+  if (counts.changed) parts.push(l10n.t('{0} changed', counts.changed));
+  if (counts.created) parts.push(l10n.t('{0} created', counts.created));
+  if (counts.notApplied) parts.push(l10n.t('{0} not applied by Tallyfy', counts.notApplied));
+  if (counts.skipped + notSent) parts.push(l10n.t('{0} skipped', counts.skipped + notSent));
+  if (counts.failed) parts.push(l10n.t('{0} failed', counts.failed));
+  if (counts.cancelled) parts.push(l10n.t('{0} not sent (cancelled)', counts.cancelled));
+  return parts.length > 0 ? parts.join(', ') : l10n.t('nothing to do');
 }
 
 function text(value: unknown, max = 80): string {
@@ -53,7 +56,7 @@ function text(value: unknown, max = 80): string {
 
 function valueText(field: EditableField, value: unknown): string {
   const shown = formatFieldValue(field, value);
-  return shown === '' ? '(empty)' : `"${text(shown)}"`;
+  return shown === '' ? l10n.t('(empty)') : `"${text(shown)}"`;
 }
 
 function changeText(applied: GuestChanges, previous: GuestChanges): string {
@@ -66,7 +69,7 @@ function guestLine(r: GuestResult): string {
   const who = r.name && r.name !== r.email ? `${text(r.name, 60)} <${text(r.email)}>` : text(r.email);
   const details: string[] = [];
   if (Object.keys(r.applied).length > 0) details.push(changeText(r.applied, r.previous));
-  if (r.unapplied.length > 0) details.push(`not applied: ${r.unapplied.map((f) => FIELDS[f].label).join(', ')}`);
+  if (r.unapplied.length > 0) details.push(l10n.t('not applied: {0}', r.unapplied.map((f) => FIELDS[f].label).join(', ')));
   if (r.reason && r.status !== 'notApplied') details.push(text(r.reason, 300));
   return `  - ${who}${details.length > 0 ? `: ${details.join(' | ')}` : ''}`;
 }
@@ -76,20 +79,21 @@ export function renderReport(report: BulkReport): string {
   const notSent = report.notSent ?? [];
   const lines = [
     report.title,
-    `${report.cancelled ? 'Cancelled' : 'Finished'} ${report.finishedAt.toISOString()}`,
-    `Request: ${text(report.request, 500)}`,
-    `Result: ${summaryLine(results, notSent.length)}.`,
+    report.cancelled ? l10n.t('Cancelled {0}', report.finishedAt.toISOString()) : l10n.t('Finished {0}', report.finishedAt.toISOString()),
+    l10n.t('Request: {0}', text(report.request, 500)),
+    l10n.t('Result: {0}.', summaryLine(results, notSent.length)),
   ];
   const failed = countByStatus(results).failed + countByStatus(results).cancelled;
-  if (failed > 0) lines.push(`Run "Tallyfy: Retry Failed Bulk Update" to send the ${failed} failed or unsent guest${failed === 1 ? '' : 's'} again.`);
+  if (failed === 1) lines.push(l10n.t('Run "Tallyfy: Retry Failed Bulk Update" to send the {0} failed or unsent guest again.', failed));
+  if (failed > 1) lines.push(l10n.t('Run "Tallyfy: Retry Failed Bulk Update" to send the {0} failed or unsent guests again.', failed));
   for (const status of SECTION_ORDER) {
     const section = results.filter((r) => r.status === status);
     if (section.length === 0) continue;
-    lines.push('', `${SECTION_TITLES[status]} (${section.length})`);
+    lines.push('', `${sectionTitle(status)} (${section.length})`);
     for (const r of section) lines.push(guestLine(r));
   }
   if (notSent.length > 0) {
-    lines.push('', `Not sent (${notSent.length})`);
+    lines.push('', l10n.t('Not sent ({0})', notSent.length));
     for (const n of notSent) lines.push(`  - ${n.name && n.name !== n.email ? `${text(n.name, 60)} <${text(n.email)}>` : text(n.email)}: ${text(n.reason, 300)}`);
   }
   return lines.join('\n') + '\n';

@@ -4,6 +4,7 @@
 import type { Guest } from '../api/types';
 import { isEmptyChange, undoStep } from '../model/bulkChange';
 import type { BulkJob, GuestResult } from './bulkEngine';
+import { l10n } from '../common/l10n';
 
 export interface UndoPlan {
   jobs: BulkJob[];
@@ -18,7 +19,7 @@ export function planUndo(results: readonly GuestResult[], current: (email: strin
     if (isEmptyChange(result.applied)) continue;
     const guest = current(result.email);
     if (!guest) {
-      plan.skipped.push({ email: result.email, name: result.name, reason: 'No longer in the guest list.' });
+      plan.skipped.push({ email: result.email, name: result.name, reason: l10n.t('No longer in the guest list.') });
       continue;
     }
     const step = undoStep(guest, result.applied, result.previous);
@@ -27,7 +28,7 @@ export function planUndo(results: readonly GuestResult[], current: (email: strin
       plan.skipped.push({
         email: result.email,
         name: result.name,
-        reason: `Changed again since the bulk update, kept as it is now: ${step.changedSince.join(', ')}.`,
+        reason: l10n.t('Changed again since the bulk update, kept as it is now: {0}.', step.changedSince.join(', ')),
       });
     }
   }
@@ -44,7 +45,7 @@ function undoJob(guest: Guest, result: GuestResult): BulkJob {
     changes: stepFor(guest).changes,
     fromFresh: (fresh) => {
       const step = stepFor(fresh);
-      const note = step.changedSince.length > 0 ? `Left as changed since the bulk update: ${step.changedSince.join(', ')}.` : undefined;
+      const note = step.changedSince.length > 0 ? l10n.t('Left as changed since the bulk update: {0}.', step.changedSince.join(', ')) : undefined;
       return { changes: step.changes, note };
     },
   };

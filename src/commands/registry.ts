@@ -25,6 +25,7 @@ import { deleteGuest } from './guest/delete';
 import { editGuest } from './guest/edit';
 import { quickUpdateGuest, quickUpdateLastGuest } from './guest/quickUpdate';
 import { undoLastGuestUpdate } from './guest/undoLastUpdate';
+import { openWalkthrough } from './help/openWalkthrough';
 import { showGuestDetails } from './guest/showDetails';
 import { selectOrganization } from './organization/select';
 import { clearGuestFilter } from './tree/clearFilter';
@@ -53,6 +54,7 @@ export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
   'tallyfy.exportGuestsCsv': exportGuestsCsv,
   'tallyfy.filterGuests': filterGuests,
   'tallyfy.importGuestsCsv': importGuestsCsv,
+  'tallyfy.openWalkthrough': openWalkthrough,
   'tallyfy.quickUpdateGuest': quickUpdateGuest,
   'tallyfy.quickUpdateLastGuest': quickUpdateLastGuest,
   'tallyfy.refreshGuests': refreshGuests,

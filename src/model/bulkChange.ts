@@ -4,6 +4,7 @@
 import type { EditableField, Guest, GuestChanges, GuestFields } from '../api/types';
 import { applyChanges, conflictingFields, diffGuest } from './diff';
 import { FIELDS, formatFieldValue } from './fields';
+import { l10n } from '../common/l10n';
 
 export type TextField = Exclude<EditableField, 'associated_members'>;
 
@@ -95,7 +96,7 @@ export function planBulkChange(guests: readonly Guest[], operations: readonly Bu
 
 function valueText(field: EditableField, value: unknown): string {
   const text = formatFieldValue(field, value);
-  return text === '' ? '(empty)' : `"${text}"`;
+  return text === '' ? l10n.t('(empty)') : `"${text}"`;
 }
 
 /** "Company → "Acme"", "add members 3, 7": one line per operation, for the preview and the report. */
@@ -104,22 +105,35 @@ export function describeOperation(op: BulkOperation): string {
     case 'set':
       return `${FIELDS[op.field].label} → ${valueText(op.field, op.value)}`;
     case 'setMembers':
-      return `Associated members → ${valueText('associated_members', op.members)}`;
+      return l10n.t('Associated members → {0}', valueText('associated_members', op.members));
     case 'addMembers':
-      return `Add associated members ${op.members.join(', ')}`;
+      return l10n.t('Add associated members {0}', op.members.join(', '));
     case 'removeMembers':
-      return `Remove associated members ${op.members.join(', ')}`;
+      return l10n.t('Remove associated members {0}', op.members.join(', '));
   }
+}
+
+/** "3 of 5 guests will change; 2 already have that value and will be skipped." */
+function planSummary(changing: number, total: number, unchanged: number, operations: number): string {
+  const willChange = total === 1 ? l10n.t('{0} of {1} guest will change', changing, total) : l10n.t('{0} of {1} guests will change', changing, total);
+  if (operations === 1) {
+    return unchanged === 1
+      ? l10n.t('{0}; {1} already has that value and will be skipped.', willChange, unchanged)
+      : l10n.t('{0}; {1} already have that value and will be skipped.', willChange, unchanged);
+  }
+  return unchanged === 1
+    ? l10n.t('{0}; {1} already has those values and will be skipped.', willChange, unchanged)
+    : l10n.t('{0}; {1} already have those values and will be skipped.', willChange, unchanged);
 }
 
 /** The preview shown before sending: what changes for how many guests, and how many are skipped. */
 export function describePlan(plan: BulkPlan, operations: readonly BulkOperation[]): string {
   const total = plan.changes.length + plan.unchanged.length;
   const lines = [operations.map(describeOperation).join('; ') + '.'];
-  lines.push(`${plan.changes.length} of ${total} guest${total === 1 ? '' : 's'} will change; ${plan.unchanged.length} already ${plan.unchanged.length === 1 ? 'has' : 'have'} ${operations.length === 1 ? 'that value' : 'those values'} and will be skipped.`);
+  lines.push(planSummary(plan.changes.length, total, plan.unchanged.length, operations.length));
   const perField = (Object.entries(plan.fieldCounts) as [EditableField, number][])
     .map(([field, count]) => `${FIELDS[field].label}: ${count}`);
-  if (perField.length > 1) lines.push(`Changes per field: ${perField.join(', ')}.`);
+  if (perField.length > 1) lines.push(l10n.t('Changes per field: {0}.', perField.join(', ')));
   return lines.join('\n');
 }
 

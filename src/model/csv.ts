@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Guest } from '../api/types';
 import { FIELDS, formatFieldValue, type FieldKey } from './fields';
+import { l10n } from '../common/l10n';
 
 /** Columns an import reads: `email` names the guest, the others are its editable fields. */
 export const IMPORT_COLUMNS: readonly FieldKey[] = [
@@ -82,10 +83,12 @@ export function readCsv(text: string): CsvTable {
     }) as unknown as typeof rows;
   } catch (error) {
     const e = error as { message?: string; lines?: number };
-    const where = typeof e.lines === 'number' ? ` near line ${e.lines}` : '';
-    throw new CsvFormatError(`The file is not valid CSV${where}: ${e.message ?? String(error)}. Check for an unclosed quote.`);
+    const reason = e.message ?? String(error);
+    throw new CsvFormatError(typeof e.lines === 'number'
+      ? l10n.t('The file is not valid CSV near line {0}: {1}. Check for an unclosed quote.', e.lines, reason)
+      : l10n.t('The file is not valid CSV: {0}. Check for an unclosed quote.', reason));
   }
-  if (rows.length === 0) throw new CsvFormatError('The file is empty. It needs a header row naming the columns, with an "email" column.');
+  if (rows.length === 0) throw new CsvFormatError(l10n.t('The file is empty. It needs a header row naming the columns, with an "email" column.'));
   const lineOf = lineCounter(buffer);
   const records: CsvRecord[] = [];
   for (let i = 1; i < rows.length; i++) {

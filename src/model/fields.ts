@@ -4,6 +4,7 @@
 import type { EditableField, GuestFields } from '../api/types';
 import { canonicalTimeZone } from './timezones';
 import { asText, codePointLength, singleLine } from './text';
+import { l10n } from '../common/l10n';
 
 export { TIMEZONES } from './timezones';
 
@@ -16,6 +17,7 @@ export type FieldValue<K extends FieldKey> = K extends EditableField ? GuestFiel
 
 export interface FieldSpec {
   readonly key: FieldKey;
+  /** In the user's language (a getter: translated when read, see common/l10n.ts). */
   readonly label: string;
   readonly kind: FieldKind;
   /** For the input's maxlength; undefined when the field has no length limit of its own. */
@@ -46,23 +48,23 @@ function quoted(text: string): string {
 }
 
 function tooLong(label: string, length: number, max: number): string {
-  return `${label} is too long: ${length} characters, the limit is ${max}. Shorten it.`;
+  return l10n.t('{0} is too long: {1} characters, the limit is {2}. Shorten it.', label, length, max);
 }
 
-function validateText(label: string, max: number) {
+function validateText(label: () => string, max: number) {
   return (value: string): string | undefined => {
     const length = codePointLength(asText(value).trim());
-    return length > max ? tooLong(label, length, max) : undefined;
+    return length > max ? tooLong(label(), length, max) : undefined;
   };
 }
 
-function validatePhone(label: string) {
+function validatePhone(label: () => string) {
   return (value: string): string | undefined => {
     const text = asText(value).trim();
     if (text === '') return undefined;
-    if (!PHONE_CHARACTERS.test(text)) return `${label} can only contain digits, spaces and + ( ) - .`;
-    if (text.length > PHONE_MAX) return tooLong(label, text.length, PHONE_MAX);
-    if (!/[0-9]/.test(text)) return `${label} needs at least one digit, or leave it empty to clear it.`;
+    if (!PHONE_CHARACTERS.test(text)) return l10n.t('{0} can only contain digits, spaces and + ( ) - .', label());
+    if (text.length > PHONE_MAX) return tooLong(label(), text.length, PHONE_MAX);
+    if (!/[0-9]/.test(text)) return l10n.t('{0} needs at least one digit, or leave it empty to clear it.', label());
     return undefined;
   };
 }
@@ -70,7 +72,7 @@ function validatePhone(label: string) {
 function validateTimeZone(value: string): string | undefined {
   const text = asText(value).trim();
   if (text === '' || canonicalTimeZone(text) !== undefined) return undefined;
-  return `Time zone ${quoted(text)} is not an IANA time zone. Use a name such as America/Chicago or Europe/London, or UTC; leave it empty to clear it.`;
+  return l10n.t('Time zone {0} is not an IANA time zone. Use a name such as America/Chicago or Europe/London, or UTC; leave it empty to clear it.', quoted(text));
 }
 
 /** Member ids as typed, or the message for the first token that is not one. */
@@ -81,7 +83,7 @@ function readMemberIds(value: string): { ids: number[] } | { message: string } {
     const id = MEMBER_ID.test(token) ? Number(token) : NaN;
     if (!Number.isSafeInteger(id) || id <= 0) {
       return {
-        message: `Associated members: ${quoted(token)} is not a member id. Type member ids (whole numbers above 0) separated by commas or spaces, e.g. 12, 34.`,
+        message: l10n.t('Associated members: {0} is not a member id. Type member ids (whole numbers above 0) separated by commas or spaces, e.g. 12, 34.', quoted(token)),
       };
     }
     if (!ids.includes(id)) ids.push(id);
@@ -96,32 +98,36 @@ function validateMemberIds(value: string): string | undefined {
 
 function validateEmail(value: string): string | undefined {
   const text = asText(value).trim();
-  if (text === '') return 'Email is required. Type the guest\'s email address, e.g. name@example.com.';
+  if (text === '') return l10n.t('Email is required. Type the guest\'s email address, e.g. name@example.com.');
   const length = codePointLength(text);
-  if (length > EMAIL_MAX) return tooLong('Email', length, EMAIL_MAX);
-  if (!text.includes('@')) return 'Email needs an @, as in name@example.com.';
+  if (length > EMAIL_MAX) return tooLong(l10n.t('Email'), length, EMAIL_MAX);
+  if (!text.includes('@')) return l10n.t('Email needs an @, as in name@example.com.');
   const local = text.slice(0, text.lastIndexOf('@'));
   if (codePointLength(local) > EMAIL_LOCAL_MAX) {
-    return `Email: the part before the @ is too long (the limit is ${EMAIL_LOCAL_MAX} characters).`;
+    return l10n.t('Email: the part before the @ is too long (the limit is {0} characters).', EMAIL_LOCAL_MAX);
   }
   if (!EMAIL_SHAPE.test(text)) {
-    return 'Email is not a valid address. Use the form name@example.com, without spaces, quotes or brackets.';
+    return l10n.t('Email is not a valid address. Use the form name@example.com, without spaces, quotes or brackets.');
   }
   return undefined;
 }
 
-function textField(key: 'first_name' | 'last_name' | 'company_name', label: string): FieldSpec {
+// Labels and hints are getters: the catalogue is built when the module loads, before a translator is
+// installed, so each read translates (see common/l10n.ts).
+function textField(key: 'first_name' | 'last_name' | 'company_name', label: () => string): FieldSpec {
   return {
-    key, label, kind: 'text', maxLength: NAME_MAX, createOnly: false,
-    hint: `Up to ${NAME_MAX} characters. Leave empty to clear it.`,
+    key, kind: 'text', maxLength: NAME_MAX, createOnly: false,
+    get label() { return label(); },
+    get hint() { return l10n.t('Up to {0} characters. Leave empty to clear it.', NAME_MAX); },
     validate: validateText(label, NAME_MAX),
   };
 }
 
-function phoneField(key: 'phone_1' | 'phone_2', label: string): FieldSpec {
+function phoneField(key: 'phone_1' | 'phone_2', label: () => string): FieldSpec {
   return {
-    key, label, kind: 'phone', maxLength: PHONE_MAX, createOnly: false,
-    hint: `Digits, spaces and + ( ) - . (up to ${PHONE_MAX}), e.g. +44 20 7946 0958.`,
+    key, kind: 'phone', maxLength: PHONE_MAX, createOnly: false,
+    get label() { return label(); },
+    get hint() { return l10n.t('Digits, spaces and + ( ) - . (up to {0}), e.g. +44 20 7946 0958.', PHONE_MAX); },
     validate: validatePhone(label),
   };
 }
@@ -129,23 +135,26 @@ function phoneField(key: 'phone_1' | 'phone_2', label: string): FieldSpec {
 /** The catalogue, keyed by field. */
 export const FIELDS: Readonly<Record<FieldKey, FieldSpec>> = Object.freeze({
   email: {
-    key: 'email', label: 'Email', kind: 'email', maxLength: EMAIL_MAX, createOnly: true,
-    hint: 'The guest\'s email address. It cannot be changed later.',
+    key: 'email', kind: 'email', maxLength: EMAIL_MAX, createOnly: true,
+    get label() { return l10n.t('Email'); },
+    get hint() { return l10n.t('The guest\'s email address. It cannot be changed later.'); },
     validate: validateEmail,
   },
-  first_name: textField('first_name', 'First name'),
-  last_name: textField('last_name', 'Last name'),
-  phone_1: phoneField('phone_1', 'Phone 1'),
-  phone_2: phoneField('phone_2', 'Phone 2'),
-  company_name: textField('company_name', 'Company'),
+  first_name: textField('first_name', () => l10n.t('First name')),
+  last_name: textField('last_name', () => l10n.t('Last name')),
+  phone_1: phoneField('phone_1', () => l10n.t('Phone 1')),
+  phone_2: phoneField('phone_2', () => l10n.t('Phone 2')),
+  company_name: textField('company_name', () => l10n.t('Company')),
   timezone: {
-    key: 'timezone', label: 'Time zone', kind: 'timezone', maxLength: 64, createOnly: false,
-    hint: 'An IANA time zone such as America/Chicago, or UTC. Leave empty to clear it.',
+    key: 'timezone', kind: 'timezone', maxLength: 64, createOnly: false,
+    get label() { return l10n.t('Time zone'); },
+    get hint() { return l10n.t('An IANA time zone such as America/Chicago, or UTC. Leave empty to clear it.'); },
     validate: validateTimeZone,
   },
   associated_members: {
-    key: 'associated_members', label: 'Associated members', kind: 'memberIds', maxLength: undefined, createOnly: false,
-    hint: 'Member ids separated by commas, e.g. 12, 34. Leave empty to clear them.',
+    key: 'associated_members', kind: 'memberIds', maxLength: undefined, createOnly: false,
+    get label() { return l10n.t('Associated members'); },
+    get hint() { return l10n.t('Member ids separated by commas, e.g. 12, 34. Leave empty to clear them.'); },
     validate: validateMemberIds,
   },
 });

@@ -4,6 +4,7 @@
 import type { Group, Guest } from '../api/types';
 import { formatTimestamp } from './time';
 import { asText, flattenControls, singleLine, trimmedText, truncate } from './text';
+import { l10n } from '../common/l10n';
 
 export { singleLine } from './text';
 
@@ -56,9 +57,9 @@ function line(label: string, value: string): string {
 }
 
 function statusText(guest: Guest): string {
-  if (isDisabledGuest(guest)) return 'Disabled';
+  if (isDisabledGuest(guest)) return l10n.t('Disabled');
   const status = trimmedText(guest?.status);
-  return status === '' || status.toLowerCase() === 'active' ? 'Active' : status;
+  return status === '' || status.toLowerCase() === 'active' ? l10n.t('Active') : status;
 }
 
 function memberIdsText(value: unknown): string {
@@ -73,25 +74,25 @@ function groupsText(guest: Guest, groups: readonly Pick<Group, 'name' | 'guests'
     .map((group) => singleLine(group.name, 80))
     .filter((name) => name !== '');
   const shown = names.slice(0, TOOLTIP_GROUPS_MAX).join(', ');
-  return names.length > TOOLTIP_GROUPS_MAX ? `${shown} and ${names.length - TOOLTIP_GROUPS_MAX} more` : shown;
+  return names.length > TOOLTIP_GROUPS_MAX ? l10n.t('{0} and {1} more', shown, names.length - TOOLTIP_GROUPS_MAX) : shown;
 }
 
 function countWithLast(count: unknown, last: unknown): string {
   const n = asText(count);
   if (n === '') return '';
   const when = formatTimestamp(last);
-  return when === '' ? n : `${n} (last ${when})`;
+  return when === '' ? n : l10n.t('{0} (last {1})', n, when);
 }
 
 function statsLines(stats: Guest['stats']): string[] {
   if (stats === null || typeof stats !== 'object') return [];
   const lines: string[] = [];
   const assigned = asText(stats.assigned_tasks);
-  if (assigned !== '') lines.push(line('Assigned tasks', assigned));
+  if (assigned !== '') lines.push(line(l10n.t('Assigned tasks'), assigned));
   const completed = countWithLast(stats.tasks_completed, stats.last_task_completed_at);
-  if (completed !== '') lines.push(line('Tasks completed', completed));
+  if (completed !== '') lines.push(line(l10n.t('Tasks completed'), completed));
   const oneOff = countWithLast(stats.one_off_tasks_completed, stats.last_one_off_task_completed_at);
-  if (oneOff !== '') lines.push(line('One-off tasks completed', oneOff));
+  if (oneOff !== '') lines.push(line(l10n.t('One-off tasks completed'), oneOff));
   return lines;
 }
 
@@ -101,18 +102,18 @@ function statsLines(stats: Guest['stats']): string[] {
  */
 export function guestTooltipMarkdown(guest: Guest, groups?: readonly Pick<Group, 'name' | 'guests'>[]): string {
   const name = displayName(guest);
-  const lines = [name === '' ? '**Guest**' : `**${escapeMarkdown(name)}**`];
+  const lines = [`**${name === '' ? escapeMarkdown(l10n.t('Guest')) : escapeMarkdown(name)}**`];
   const optional: [string, string][] = [
-    ['Email', trimmedText(guest?.email)],
-    ['Status', statusText(guest)],
-    ['Company', trimmedText(guest?.company_name)],
-    ['Phone 1', trimmedText(guest?.phone_1)],
-    ['Phone 2', trimmedText(guest?.phone_2)],
-    ['Time zone', trimmedText(guest?.timezone)],
-    ['Associated members', memberIdsText(guest?.associated_members)],
-    ['Groups', groupsText(guest, groups)],
-    ['Last access', formatTimestamp(guest?.last_accessed_at)],
-    ['Created', formatTimestamp(guest?.created_at)],
+    [l10n.t('Email'), trimmedText(guest?.email)],
+    [l10n.t('Status'), statusText(guest)],
+    [l10n.t('Company'), trimmedText(guest?.company_name)],
+    [l10n.t('Phone 1'), trimmedText(guest?.phone_1)],
+    [l10n.t('Phone 2'), trimmedText(guest?.phone_2)],
+    [l10n.t('Time zone'), trimmedText(guest?.timezone)],
+    [l10n.t('Associated members'), memberIdsText(guest?.associated_members)],
+    [l10n.t('Groups'), groupsText(guest, groups)],
+    [l10n.t('Last access'), formatTimestamp(guest?.last_accessed_at)],
+    [l10n.t('Created'), formatTimestamp(guest?.created_at)],
   ];
   for (const [label, value] of optional) if (value !== '') lines.push(line(label, value));
   lines.push(...statsLines(guest?.stats));

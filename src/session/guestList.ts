@@ -158,11 +158,11 @@ export class GuestListController extends Disposable {
     if (error instanceof ForbiddenError || error instanceof NotFoundError) {
       // The organization id is wrong or not this user's: the welcome view offers to choose one.
       session.setState('noOrganization');
-      void showError(this.services, error, { action: 'Could not list the guests' });
+      void showError(this.services, error, { action: vscode.l10n.t('Could not list the guests') });
       return;
     }
     session.setState('unreachable');
-    if (error instanceof ConfigError || !isTallyfyError(error)) void showError(this.services, error, { action: 'Could not list the guests' });
+    if (error instanceof ConfigError || !isTallyfyError(error)) void showError(this.services, error, { action: vscode.l10n.t('Could not list the guests') });
   }
 
   private setStatus(status: ListStatus): void {

@@ -18,7 +18,7 @@ export function withBulkProgress<T>(title: string, controller: AbortController, 
       const show = (increment?: number): void => {
         const counts = `${done} / ${total}`;
         const extra = controller.signal.aborted
-          ? ' — cancelling: waiting for the requests already sent'
+          ? vscode.l10n.t(' — cancelling: waiting for the requests already sent')
           : Date.now() < waitingUntil
             ? ` — ${rateLimitMessage(waitingUntil - Date.now())}`
             : '';

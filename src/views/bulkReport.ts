@@ -28,7 +28,7 @@ class BulkReportProvider implements vscode.TextDocumentContentProvider {
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? 'This report is no longer kept (reports are dropped on sign-out, and only the last 20 are kept).\n';
+    return this.texts.get(uri.toString()) ?? vscode.l10n.t('This report is no longer kept (reports are dropped on sign-out, and only the last 20 are kept).\n');
   }
 }
 

@@ -79,7 +79,7 @@ export class GuestDetailsProvider extends Disposable implements vscode.TextDocum
       if (error instanceof AuthError) void showError(this.services, error);
       const known = this.services.store.get(email);
       if (!known) return `${JSON.stringify({ email, error: reason }, null, 2)}\n`;
-      return guestDetailsJson(known, { note: `Fresh details and stats could not be loaded: ${reason} Showing the guest as last listed.` });
+      return guestDetailsJson(known, { note: vscode.l10n.t('Fresh details and stats could not be loaded: {0} Showing the guest as last listed.', reason) });
     } finally {
       cancel.dispose();
     }

@@ -4,17 +4,18 @@
 import { isTallyfyError } from '../api/errors';
 import { groupsOfGuest } from '../bulk/groupMembership';
 import type { Services } from '../services';
+import { l10n } from '../common/l10n';
 
 /** Group names (sorted), or a sentence saying why they are unknown. */
 export async function groupNamesForDetails(services: Services, email: string, signal?: AbortSignal): Promise<string[] | string> {
   try {
     const groups = await services.client().listGroups({ signal });
     if (groups.length > 0 && groups.every((g) => g.guests.length === 0)) {
-      return 'Unknown: Tallyfy listed the groups without their guests.';
+      return l10n.t('Unknown: Tallyfy listed the groups without their guests.');
     }
     return groupsOfGuest(groups, email).map((g) => g.name).sort((a, b) => a.localeCompare(b));
   } catch (error) {
     const reason = isTallyfyError(error) ? error.userMessage : error instanceof Error ? error.message : String(error);
-    return `Unknown: the groups could not be listed (${reason})`;
+    return l10n.t('Unknown: the groups could not be listed ({0})', reason);
   }
 }

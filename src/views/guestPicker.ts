@@ -27,16 +27,27 @@ export function guestPickItems(guests: readonly Guest[]): GuestPick[] {
   });
 }
 
-export async function pickGuest(services: Services, title: string): Promise<Guest | undefined> {
+/**
+ * The items for a guest picker, or undefined (after offering to sign in) when signed out. While the
+ * list has not been loaded yet, the picker shows its busy state until the first load finishes.
+ */
+export async function guestPickSource(services: Services): Promise<{ items: GuestPick[] | Thenable<GuestPick[]> } | undefined> {
   if (services.session.state === 'signedOut') {
-    const choice = await services.ui.showMessage('info', 'Sign in to Tallyfy first.', {}, 'Sign In');
-    if (choice === 'Sign In') await vscode.commands.executeCommand('tallyfy.signIn');
+    const signInLabel = vscode.l10n.t('Sign In');
+    const choice = await services.ui.showMessage('info', vscode.l10n.t('Sign in to Tallyfy first.'), {}, signInLabel);
+    if (choice === signInLabel) await vscode.commands.executeCommand('tallyfy.signIn');
     return undefined;
   }
-  const items = services.store.size > 0 ? guestPickItems(services.store.all()) : services.refresh().then(() => guestPickItems(services.store.all()));
-  const picked = await services.ui.showQuickPick(items, {
+  // Wrapped so that awaiting this function does not also await the load.
+  return { items: services.store.size > 0 ? guestPickItems(services.store.all()) : services.refresh().then(() => guestPickItems(services.store.all())) };
+}
+
+export async function pickGuest(services: Services, title: string): Promise<Guest | undefined> {
+  const source = await guestPickSource(services);
+  if (!source) return undefined;
+  const picked = await services.ui.showQuickPick(source.items, {
     title,
-    placeHolder: 'Type a name, email or company',
+    placeHolder: vscode.l10n.t('Type a name, email or company'),
     matchOnDescription: true,
     matchOnDetail: true,
   });

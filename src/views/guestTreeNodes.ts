@@ -50,25 +50,32 @@ export function guestTreeItem(node: GuestNode): vscode.TreeItem {
   };
   // The tooltip is left unset on purpose: VS Code then calls resolveTreeItem on hover, which
   // fetches the guest's stats first. Enter / double-click (and a click) open the edit form.
-  item.command = { command: 'tallyfy.editGuest', title: 'Edit Guest', arguments: [node] };
+  item.command = { command: 'tallyfy.editGuest', title: vscode.l10n.t('Edit Guest'), arguments: [node] };
   return item;
 }
 
 export function companyTreeItem(node: CompanyNode): vscode.TreeItem {
-  const label = node.company === null ? 'No company' : singleLine(node.company, 100) || 'No company';
+  const label = node.company === null ? vscode.l10n.t('No company') : singleLine(node.company, 100) || vscode.l10n.t('No company');
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
   item.id = node.id;
   item.description = `${node.children.length}`;
   item.contextValue = 'company';
   item.iconPath = new vscode.ThemeIcon(node.company === null ? 'question' : 'organization');
+  // A screen reader hears what the bare count means.
+  const count = node.children.length;
+  item.accessibilityInformation = {
+    label: count === 1 ? vscode.l10n.t('{0}, {1} guest', label, count) : vscode.l10n.t('{0}, {1} guests', label, count),
+    role: 'treeitem',
+  };
   return item;
 }
 
 export function loadingTreeItem(node: LoadingNode): vscode.TreeItem {
-  const item = new vscode.TreeItem('Loading more guests…', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(vscode.l10n.t('Loading more guests…'), vscode.TreeItemCollapsibleState.None);
   item.id = 'tallyfy.loading';
-  item.description = node.total !== null ? `${node.received} of ${node.total}` : `${node.received} so far`;
+  item.description = node.total !== null ? vscode.l10n.t('{0} of {1}', node.received, node.total) : vscode.l10n.t('{0} so far', node.received);
   item.iconPath = new vscode.ThemeIcon('loading~spin');
   item.contextValue = 'loading';
+  item.accessibilityInformation = { label: `${vscode.l10n.t('Loading more guests…')} ${item.description}`, role: 'treeitem' };
   return item;
 }

@@ -29,10 +29,10 @@ export class GuestTreeView extends Disposable {
   private update(): void {
     const { session, store } = this.services;
     const shown = session.state === 'signedOut' ? 0 : showDisabledGuests() ? store.size : visibleGuests(store.all()).length;
-    const count = session.filter !== undefined ? `${shown} matching` : `${shown} guest${shown === 1 ? '' : 's'}`;
+    const count = session.filter !== undefined ? vscode.l10n.t('{0} matching', shown) : shown === 1 ? vscode.l10n.t('{0} guest', shown) : vscode.l10n.t('{0} guests', shown);
     this.treeView.description = shown === 0 ? undefined : count;
     // A view alone in its container shows no description, so the count also goes on the badge.
-    this.treeView.badge = shown === 0 ? undefined : { value: shown, tooltip: session.filter !== undefined ? `${count} "${session.filter}"` : count };
+    this.treeView.badge = shown === 0 ? undefined : { value: shown, tooltip: session.filter !== undefined ? vscode.l10n.t('{0} "{1}"', count, session.filter) : count };
     this.treeView.message = treeMessage(this.services, shown);
   }
 }
@@ -44,14 +44,14 @@ export function treeMessage(services: ExtensionServices, shown: number): string 
   const status = services.list.status;
   const lines: string[] = [];
   if (status.paused) {
-    lines.push('Requests to Tallyfy are paused until you confirm the new tallyfy.apiBaseUrl (Refresh asks again) or change it back.');
+    lines.push(vscode.l10n.t('Requests to Tallyfy are paused until you confirm the new tallyfy.apiBaseUrl (Refresh asks again) or change it back.'));
   } else if (status.staleSince !== undefined && shown > 0) {
     const when = new Date(status.staleSince).toLocaleString();
-    lines.push(status.failure ? `Stale: showing guests saved ${when}. ${status.failure}` : `Showing guests saved ${when} while the list loads…`);
+    lines.push(status.failure ? vscode.l10n.t('Stale: showing guests saved {0}. {1}', when, status.failure) : vscode.l10n.t('Showing guests saved {0} while the list loads…', when));
   }
   if (filter !== undefined) {
     const loading = services.session.state === 'loading';
-    lines.push(shown === 0 && !loading ? `No guests match the filter "${filter}".` : `Filter: "${filter}" (email on Tallyfy; name, email and company in the loaded list).`);
+    lines.push(shown === 0 && !loading ? vscode.l10n.t('No guests match the filter "{0}".', filter) : vscode.l10n.t('Filter: "{0}" (email on Tallyfy; name, email and company in the loaded list).', filter));
   }
   return lines.length > 0 ? lines.join(' ') : undefined;
 }

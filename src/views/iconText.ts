@@ -4,3 +4,12 @@
 export function escapeIcons(text: string): string {
   return text.replace(/\$\(/g, '\\$(');
 }
+
+// Notifications, progress titles and quick input prompts turn `[label](https:…)`, `(command:…)` or
+// `(file:…)` into a clickable link, and a command link runs its command. A guest named
+// "[Fix it](command:workbench.action.terminal.new)" must read as typed and do nothing: a zero-width
+// space between `]` and `(` keeps the text as it looks and breaks the link syntax. The extension's
+// own messages offer actions as buttons, never as links, so nothing of ours is lost.
+export function escapeLinks(text: string): string {
+  return text.replace(/\]\(/g, ']\u200b(');
+}

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { RequestOptions } from '../api/tallyfyApi';
 import { Emitter } from '../common/lifecycle';
+import { escapeLinks } from './iconText';
 
 export type ProgressReport = vscode.Progress<{ message?: string; increment?: number }>;
 
@@ -13,7 +14,7 @@ export const onDidShowProgressMessage = progressMessages.event;
 
 export function rateLimitMessage(waitMs: number): string {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return `Waiting ${seconds} s for Tallyfy's rate limit…`;
+  return vscode.l10n.t('Waiting {0} s for Tallyfy\'s rate limit…', seconds);
 }
 
 export interface ApiProgressOptions {
@@ -28,7 +29,7 @@ export function withApiProgress<T>(
 ): Promise<T> {
   return Promise.resolve(
     vscode.window.withProgress(
-      { location: options.location ?? vscode.ProgressLocation.Notification, title: options.title, cancellable: true },
+      { location: options.location ?? vscode.ProgressLocation.Notification, title: escapeLinks(options.title), cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         const cancellation = token.onCancellationRequested(() => abort.abort());

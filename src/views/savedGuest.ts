@@ -4,6 +4,7 @@
 import type { EditableField, Guest } from '../api/types';
 import { FIELDS } from '../model/fields';
 import type { Services } from '../services';
+import { l10n } from '../common/l10n';
 
 export function fieldLabels(fields: readonly EditableField[]): string {
   return fields.map((field) => FIELDS[field].label).join(', ');
@@ -11,8 +12,8 @@ export function fieldLabels(fields: readonly EditableField[]): string {
 
 /** The sentence shown in the form and in a notification when Tallyfy ignored some fields. */
 export function unappliedMessage(fields: readonly EditableField[]): string {
-  return `Tallyfy answered with success but did not apply: ${fieldLabels(fields)}. ` +
-    'Those fields still have their previous values in Tallyfy (its current API only lets the associated members of a guest change).';
+  return l10n.t('Tallyfy answered with success but did not apply: {0}. ', fieldLabels(fields)) +
+    l10n.t('Those fields still have their previous values in Tallyfy (its current API only lets the associated members of a guest change).');
 }
 
 export function recordSavedGuest(services: Services, guest: Guest): void {

@@ -25,10 +25,10 @@ export interface ErrorContext {
   action?: string;
 }
 
-const SIGN_IN = 'Sign In';
-const RETRY = 'Retry';
-const SHOW_LOG = 'Show Log';
-const OPEN_SETTINGS = 'Open Settings';
+const SIGN_IN = (): string => vscode.l10n.t('Sign In');
+const RETRY = (): string => vscode.l10n.t('Retry');
+const SHOW_LOG = (): string => vscode.l10n.t('Show Log');
+const OPEN_SETTINGS = (): string => vscode.l10n.t('Open Settings');
 
 /** Fields of a ValidationError as one readable sentence: "Phone 1: too long. Email: already taken." */
 export function describeFieldErrors(error: ValidationError): string {
@@ -45,24 +45,24 @@ export async function showError(services: Services, error: unknown, context: Err
     await services.session.handleAuthFailure();
     const choice = await services.ui.showMessage(
       'error',
-      `${prefix}Your Tallyfy token is no longer valid. Tallyfy deletes personal access tokens when you log out of the web app and after 6 months. Sign in again with a new token.`,
+      vscode.l10n.t('{0}Your Tallyfy token is no longer valid. Tallyfy deletes personal access tokens when you log out of the web app and after 6 months. Sign in again with a new token.', prefix),
       {},
-      SIGN_IN,
+      SIGN_IN(),
     );
-    if (choice === SIGN_IN) await vscode.commands.executeCommand('tallyfy.signIn');
+    if (choice === SIGN_IN()) await vscode.commands.executeCommand('tallyfy.signIn');
     return;
   }
   if (error instanceof ConfigError) {
-    const fix = error.setting === 'token' ? SIGN_IN : OPEN_SETTINGS;
+    const fix = error.setting === 'token' ? SIGN_IN() : OPEN_SETTINGS();
     const choice = await services.ui.showMessage('error', `${prefix}${error.userMessage}`, {}, fix);
-    if (choice === SIGN_IN) await vscode.commands.executeCommand('tallyfy.signIn');
-    if (choice === OPEN_SETTINGS) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting ? `tallyfy.${error.setting}` : 'tallyfy');
+    if (choice === SIGN_IN()) await vscode.commands.executeCommand('tallyfy.signIn');
+    if (choice === OPEN_SETTINGS()) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting ? `tallyfy.${error.setting}` : 'tallyfy');
     return;
   }
   if (error instanceof NotFoundError) {
     if (context.guestEmail) {
       services.store.remove(context.guestEmail);
-      void services.ui.showMessage('warning', `${prefix}The guest ${context.guestEmail} no longer exists in Tallyfy. The list has been refreshed.`, {});
+      void services.ui.showMessage('warning', vscode.l10n.t('{0}The guest {1} no longer exists in Tallyfy. The list has been refreshed.', prefix, context.guestEmail), {});
       void services.refresh();
     } else {
       void services.ui.showMessage('warning', `${prefix}${error.userMessage}`, {});
@@ -74,18 +74,18 @@ export async function showError(services: Services, error: unknown, context: Err
     return;
   }
   if (error instanceof ValidationError) {
-    void services.ui.showMessage('error', `${prefix}Tallyfy rejected the change. ${describeFieldErrors(error)}`, {});
+    void services.ui.showMessage('error', vscode.l10n.t('{0}Tallyfy rejected the change. {1}', prefix, describeFieldErrors(error)), {});
     return;
   }
   const retryable = error instanceof NetworkError || error instanceof TimeoutError || error instanceof ServerError || error instanceof RateLimitError;
   if (retryable) {
-    const buttons = context.retry ? [RETRY, SHOW_LOG] : [SHOW_LOG];
+    const buttons = context.retry ? [RETRY(), SHOW_LOG()] : [SHOW_LOG()];
     const choice = await services.ui.showMessage('error', `${prefix}${error.userMessage}`, {}, ...buttons);
-    if (choice === RETRY && context.retry) await context.retry();
-    if (choice === SHOW_LOG) services.log.show(true);
+    if (choice === RETRY() && context.retry) await context.retry();
+    if (choice === SHOW_LOG()) services.log.show(true);
     return;
   }
-  const message = isTallyfyError(error) ? error.userMessage : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-  const choice = await services.ui.showMessage('error', `${prefix}${message}`, {}, SHOW_LOG);
-  if (choice === SHOW_LOG) services.log.show(true);
+  const message = isTallyfyError(error) ? error.userMessage : vscode.l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error));
+  const choice = await services.ui.showMessage('error', `${prefix}${message}`, {}, SHOW_LOG());
+  if (choice === SHOW_LOG()) services.log.show(true);
 }

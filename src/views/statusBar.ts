@@ -20,7 +20,7 @@ export class GuestStatusBar extends Disposable {
 
   constructor(private readonly services: Services) {
     super();
-    this.item.name = 'Tallyfy Quick Update';
+    this.item.name = vscode.l10n.t('Tallyfy Quick Update');
     this.item.command = QUICK_UPDATE_LAST_GUEST_COMMAND;
     this._register(services.onDidChangeLastGuest(() => this.update()));
     this._register(services.session.onDidChangeState(() => this.update()));
@@ -42,10 +42,10 @@ export class GuestStatusBar extends Disposable {
     const name = guest ? singleLine(displayName(guest), 30) : undefined;
     this.item.text = name ? `$(person) Tallyfy: ${escapeIcons(name)}` : '$(person) Tallyfy';
     this.item.tooltip = guest
-      ? `Quick update ${singleLine(displayName(guest), 80)} (${singleLine(guest.email, 80)})`
-      : 'Quick update a Tallyfy guest';
+      ? vscode.l10n.t('Quick update {0} ({1})', singleLine(displayName(guest), 80), singleLine(guest.email, 80))
+      : vscode.l10n.t('Quick update a Tallyfy guest');
     this.item.accessibilityInformation = {
-      label: guest ? `Tallyfy: quick update guest ${singleLine(displayName(guest), 80)}` : 'Tallyfy: quick update a guest',
+      label: guest ? vscode.l10n.t('Tallyfy: quick update guest {0}', singleLine(displayName(guest), 80)) : vscode.l10n.t('Tallyfy: quick update a guest'),
       role: 'button',
     };
     this.visible = !HIDDEN_IN.includes(this.services.session.state);

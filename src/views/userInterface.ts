@@ -3,6 +3,7 @@
 // a flow can be driven to the end and the messages it showed can be checked. The UI suite (Chromium)
 // drives the real widgets.
 import * as vscode from 'vscode';
+import { escapeLinks } from './iconText';
 import { showStepInputBox, showStepQuickPick } from './quickUpdate/multiStepInput';
 import type { StepAnswer, StepInputOptions, StepPickOptions } from './quickUpdate/steps';
 
@@ -21,12 +22,13 @@ export interface UserInterface {
 }
 
 export const vscodeUserInterface: UserInterface = {
-  showInputBox: (options) => vscode.window.showInputBox(options),
+  // Prompts and messages render `[label](command:…)` as a link: text from the API must not (iconText.ts).
+  showInputBox: (options) => vscode.window.showInputBox(options.prompt === undefined ? options : { ...options, prompt: escapeLinks(options.prompt) }),
   showQuickPick: (items, options) => vscode.window.showQuickPick(items as T2<typeof items>, { ...options, canPickMany: false }),
   showQuickPickMany: (items, options) => vscode.window.showQuickPick(items as T2<typeof items>, { ...options, canPickMany: true }),
   showMessage(severity, message, options, ...actions) {
     const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    return show(message, options, ...actions);
+    return show(escapeLinks(message), options, ...actions);
   },
   showStepQuickPick,
   showStepInputBox,

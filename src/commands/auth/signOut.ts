@@ -3,6 +3,7 @@ import { showSecretStorageError } from '../../auth/keyringHelp';
 import { SecretStorageError } from '../../auth/tokenStore';
 import type { Services } from '../../services';
 import { extensionServices } from '../../servicesImpl';
+import { l10n } from '../../common/l10n';
 
 export async function signOut(services: Services): Promise<void> {
   const s = extensionServices(services);
@@ -16,5 +17,5 @@ export async function signOut(services: Services): Promise<void> {
     throw error;
   }
   s.log.info('Signed out of Tallyfy.');
-  void s.ui.showMessage('info', 'Signed out of Tallyfy. Your token and the saved guest list were removed from this machine.', {});
+  void s.ui.showMessage('info', l10n.t('Signed out of Tallyfy. Your token and the saved guest list were removed from this machine.'), {});
 }

@@ -24,20 +24,20 @@ export interface BulkRunSpec {
   retryOf?: BulkRun;
 }
 
-const RETRY = 'Retry Failed';
-const UNDO = 'Undo';
-const SHOW_REPORT = 'Show Report';
+const RETRY = (): string => vscode.l10n.t('Retry Failed');
+const UNDO = (): string => vscode.l10n.t('Undo');
+const SHOW_REPORT = (): string => vscode.l10n.t('Show Report');
 
 export async function runAndReport(services: Services, spec: BulkRunSpec): Promise<BulkRun | undefined> {
   const session = bulkSession(services);
   const controller = session.begin();
   if (!controller) {
-    await services.ui.showMessage('warning', 'A bulk update is already running. Wait for it to finish, or run "Tallyfy: Cancel Bulk Update".', {});
+    await services.ui.showMessage('warning', vscode.l10n.t('A bulk update is already running. Wait for it to finish, or run "Tallyfy: Cancel Bulk Update".'), {});
     return undefined;
   }
   try {
     const api = services.client();
-    const outcome = await withBulkProgress(`Tallyfy: ${spec.title}`, controller, (hooks) =>
+    const outcome = await withBulkProgress(vscode.l10n.t('Tallyfy: {0}', spec.title), controller, (hooks) =>
       runBulkJobs(api, spec.jobs, services.store, { concurrency: maxConcurrentRequests(), ...hooks }),
     );
     const run: BulkRun = {
@@ -71,16 +71,16 @@ function notify(services: Services, run: BulkRun, resultsOfThisRun: BulkRun['res
   const counts = countByStatus(resultsOfThisRun);
   const unfinished = counts.failed + counts.cancelled;
   const actions: string[] = [];
-  if (unfinished > 0) actions.push(RETRY);
-  if (run.kind !== 'undo' && counts.changed + counts.notApplied > 0) actions.push(UNDO);
-  actions.push(SHOW_REPORT);
+  if (unfinished > 0) actions.push(RETRY());
+  if (run.kind !== 'undo' && counts.changed + counts.notApplied > 0) actions.push(UNDO());
+  actions.push(SHOW_REPORT());
   const severity = counts.failed > 0 || counts.notApplied > 0 ? 'warning' : 'info';
-  const message = `${run.title}${run.cancelled ? ' cancelled' : ''}: ${summaryLine(resultsOfThisRun)}.`;
+  const message = `${run.title}${run.cancelled ? vscode.l10n.t(' cancelled') : ''}: ${summaryLine(resultsOfThisRun)}.`;
   // Not awaited: the command is done when the run is; the buttons act on the last run later.
   void Promise.resolve(services.ui.showMessage(severity, message, {}, ...actions)).then((choice) => {
-    if (choice === RETRY) return vscode.commands.executeCommand('tallyfy.retryFailedBulkUpdate');
-    if (choice === UNDO) return vscode.commands.executeCommand('tallyfy.undoLastBulkUpdate');
-    if (choice === SHOW_REPORT) return showBulkReport(services, reportOf(run));
+    if (choice === RETRY()) return vscode.commands.executeCommand('tallyfy.retryFailedBulkUpdate');
+    if (choice === UNDO()) return vscode.commands.executeCommand('tallyfy.undoLastBulkUpdate');
+    if (choice === SHOW_REPORT()) return showBulkReport(services, reportOf(run));
     return undefined;
   });
 }

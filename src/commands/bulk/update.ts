@@ -10,10 +10,11 @@ import { guestsFromArgs } from '../guestArgs';
 import { askOperations } from './askOperations';
 import type { BulkRun } from './bulkSession';
 import { runAndReport } from './runAndReport';
+import { l10n } from '../../common/l10n';
 
 export async function bulkUpdateGuests(services: Services, node?: unknown, nodes?: readonly unknown[]): Promise<BulkRun | undefined> {
   const selected = guestsFromArgs(services, node, nodes);
-  const guests = selected.length > 0 ? selected : await pickGuests(services, 'Bulk update: choose the guests');
+  const guests = selected.length > 0 ? selected : await pickGuests(services, l10n.t('Bulk update: choose the guests'));
   if (!guests || guests.length === 0) return undefined;
   const operations = await askOperations(services, guests.length);
   if (!operations) return undefined;
@@ -21,16 +22,16 @@ export async function bulkUpdateGuests(services: Services, node?: unknown, nodes
   const plan = planBulkChange(guests, operations);
   const fresh = dependsOnCurrentMembers(operations);
   if (plan.changes.length === 0 && !fresh) {
-    await services.ui.showMessage('info', `Nothing to change: ${guests.length === 1 ? 'the guest already has' : `all ${guests.length} guests already have`} that value.`, {});
+    await services.ui.showMessage('info', guests.length === 1 ? l10n.t('Nothing to change: the guest already has that value.') : l10n.t('Nothing to change: all {0} guests already have that value.', guests.length), {});
     return undefined;
   }
   const count = fresh ? guests.length : plan.changes.length;
-  const button = `Update ${count} Guest${count === 1 ? '' : 's'}`;
-  const detail = describePlan(plan, operations) + (fresh ? '\nEach member list is read from Tallyfy again right before its change, so the final counts may differ.' : '');
-  const choice = await services.ui.showMessage('warning', `Update ${count} guest${count === 1 ? '' : 's'} in Tallyfy?`, { modal: true, detail }, button);
+  const button = count === 1 ? l10n.t('Update {0} Guest', count) : l10n.t('Update {0} Guests', count);
+  const detail = describePlan(plan, operations) + (fresh ? l10n.t('\nEach member list is read from Tallyfy again right before its change, so the final counts may differ.') : '');
+  const choice = await services.ui.showMessage('warning', count === 1 ? l10n.t('Update {0} guest in Tallyfy?', count) : l10n.t('Update {0} guests in Tallyfy?', count), { modal: true, detail }, button);
   if (choice !== button) return undefined;
 
   const jobs: BulkJob[] = fresh ? guests.map((g) => operationsJob(g, operations)) : plan.changes.map((c) => operationsJob(c.guest, operations));
-  const notSent = fresh ? [] : plan.unchanged.map((g) => ({ email: g.email, name: displayName(g), reason: 'Already at that value.' }));
-  return runAndReport(services, { kind: 'update', title: 'Bulk Update', request: operations.map(describeOperation).join('; '), jobs, notSent });
+  const notSent = fresh ? [] : plan.unchanged.map((g) => ({ email: g.email, name: displayName(g), reason: l10n.t('Already at that value.') }));
+  return runAndReport(services, { kind: 'update', title: l10n.t('Bulk Update'), request: operations.map(describeOperation).join('; '), jobs, notSent });
 }

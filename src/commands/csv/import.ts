@@ -23,10 +23,10 @@ export interface ImportOutcome {
   run?: BulkRun;
 }
 
-const APPLY = 'Apply Import';
+const APPLY = (): string => vscode.l10n.t('Apply Import');
 
 export async function importGuestsCsv(services: Services, source?: unknown): Promise<ImportOutcome | undefined> {
-  const uri = source instanceof vscode.Uri ? source : (await vscode.window.showOpenDialog({ title: 'Import Tallyfy guests from CSV', openLabel: 'Preview Import', canSelectMany: false, filters: { 'CSV (UTF-8)': ['csv'] } }))?.[0];
+  const uri = source instanceof vscode.Uri ? source : (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import Tallyfy guests from CSV'), openLabel: vscode.l10n.t('Preview Import'), canSelectMany: false, filters: { [vscode.l10n.t('CSV (UTF-8)')]: ['csv'] } }))?.[0];
   if (!uri) return undefined;
   const fileName = uri.path.split('/').pop() ?? uri.path;
   let plan: ImportPlan;
@@ -40,25 +40,25 @@ export async function importGuestsCsv(services: Services, source?: unknown): Pro
     plan = lookedUp.size === 0 ? firstPass : planImport(table, (email) => services.store.get(email) ?? lookedUp.get(guestKey(email)));
   } catch (error) {
     if (error instanceof CsvFormatError) {
-      await services.ui.showMessage('error', `Cannot import ${fileName}: ${error.message}`, {});
+      await services.ui.showMessage('error', vscode.l10n.t('Cannot import {0}: {1}', fileName, error.message), {});
       return undefined;
     }
     throw error;
   }
-  await showReportText(services, 'CSV Import Preview', new Date(), renderImportPlan(fileName, plan));
+  await showReportText(services, vscode.l10n.t('CSV Import Preview'), new Date(), renderImportPlan(fileName, plan));
   const jobs = plan.rows.flatMap((row): BulkJob[] =>
     row.kind === 'create' ? [{ kind: 'create', input: row.input }] : row.kind === 'update' ? [{ kind: 'update', guest: row.guest, changes: row.changes }] : [],
   );
   const summary = summariseImport(plan);
   if (jobs.length === 0) {
-    await services.ui.showMessage('info', `Nothing to import from ${fileName}: ${summary}.`, {});
+    await services.ui.showMessage('info', vscode.l10n.t('Nothing to import from {0}: {1}.', fileName, summary), {});
     return { plan };
   }
   // Not modal: the preview stays readable (and scrollable) while the question is open.
-  const choice = await services.ui.showMessage('warning', `Import ${fileName}? ${summary}. The preview lists every row; invalid rows are not sent.`, {}, APPLY);
-  if (choice !== APPLY) return { plan };
-  const notSent = plan.rows.flatMap((row) => (row.kind === 'invalid' ? [{ email: row.email || `(line ${row.line})`, name: `line ${row.line}`, reason: `Invalid row: ${row.reasons.join(' ')}` }] : []));
-  const run = await runAndReport(services, { kind: 'import', title: 'CSV Import', request: `Import ${fileName} (${summary})`, jobs, notSent });
+  const choice = await services.ui.showMessage('warning', vscode.l10n.t('Import {0}? {1}. The preview lists every row; invalid rows are not sent.', fileName, summary), {}, APPLY());
+  if (choice !== APPLY()) return { plan };
+  const notSent = plan.rows.flatMap((row) => (row.kind === 'invalid' ? [{ email: row.email || vscode.l10n.t('(line {0})', row.line), name: vscode.l10n.t('line {0}', row.line), reason: vscode.l10n.t('Invalid row: {0}', row.reasons.join(' ')) }] : []));
+  const run = await runAndReport(services, { kind: 'import', title: vscode.l10n.t('CSV Import'), request: vscode.l10n.t('Import {0} ({1})', fileName, summary), jobs, notSent });
   return { plan, run };
 }
 
@@ -66,7 +66,7 @@ function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CsvFormatError('The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.');
+    throw new CsvFormatError(vscode.l10n.t('The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.'));
   }
 }
 
@@ -76,7 +76,7 @@ async function lookUpUnknown(services: Services, emails: readonly string[]): Pro
   const found = new Map<string, Guest>();
   if (unknown.length === 0) return found;
   const api = services.client();
-  const results = await withApiProgress({ title: `Tallyfy: Looking up ${unknown.length} guest${unknown.length === 1 ? '' : 's'} from the file…`, log: services.log }, (request) =>
+  const results = await withApiProgress({ title: unknown.length === 1 ? vscode.l10n.t('Tallyfy: Looking up {0} guest from the file…', unknown.length) : vscode.l10n.t('Tallyfy: Looking up {0} guests from the file…', unknown.length), log: services.log }, (request) =>
     runBulk(unknown, (email) => api.getGuest(email, {}, request), { concurrency: maxConcurrentRequests(), signal: request.signal }),
   );
   for (const r of results) {

@@ -7,11 +7,11 @@ import { guestsFromArgs } from '../guestArgs';
 export async function copyGuestEmail(services: Services, node?: unknown, nodes?: readonly unknown[]): Promise<void> {
   let guests = guestsFromArgs(services, node, nodes);
   if (guests.length === 0) {
-    const picked = await pickGuest(services, 'Copy the email of…');
+    const picked = await pickGuest(services, vscode.l10n.t('Copy the email of…'));
     if (!picked) return;
     guests = [picked];
   }
   // Comma-separated: pastes straight into an email's To field.
   await vscode.env.clipboard.writeText(guests.map((g) => g.email).join(', '));
-  void services.ui.showMessage('info', guests.length === 1 ? `Copied ${guests[0].email}.` : `Copied ${guests.length} email addresses.`, {});
+  void services.ui.showMessage('info', guests.length === 1 ? vscode.l10n.t('Copied {0}.', guests[0].email) : vscode.l10n.t('Copied {0} email addresses.', guests.length), {});
 }

@@ -8,11 +8,11 @@ import type { Services } from '../../services';
 export async function copyRequestAsCurl(services: Services): Promise<string | undefined> {
   const record = services.client().lastRequest;
   if (!record) {
-    void services.ui.showMessage('info', 'No request has been sent to Tallyfy yet with the current settings.', {});
+    void services.ui.showMessage('info', vscode.l10n.t('No request has been sent to Tallyfy yet with the current settings.'), {});
     return undefined;
   }
   const command = toCurl(record);
   await vscode.env.clipboard.writeText(command);
-  void services.ui.showMessage('info', `Copied ${record.method} ${record.url} as a curl command. Set TALLYFY_TOKEN in your shell before running it.`, {});
+  void services.ui.showMessage('info', vscode.l10n.t('Copied {0} {1} as a curl command. Set TALLYFY_TOKEN in your shell before running it.', record.method, record.url), {});
   return command;
 }

@@ -7,7 +7,7 @@ import { pickGuest } from '../../views/guestPicker';
 import { guestFromArgs } from '../guestArgs';
 
 export async function showGuestDetails(services: Services, node?: unknown): Promise<vscode.TextEditor | undefined> {
-  const guest = guestFromArgs(services, node) ?? (await pickGuest(services, 'Show the details of…'));
+  const guest = guestFromArgs(services, node) ?? (await pickGuest(services, vscode.l10n.t('Show the details of…')));
   if (!guest) return undefined;
   services.lastGuest = guest;
   const document = await vscode.workspace.openTextDocument(guestDetailsUri(guest.email));

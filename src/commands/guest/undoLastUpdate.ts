@@ -10,12 +10,13 @@ import { editingFor } from '../../views/editing';
 import { withApiProgress } from '../../views/progress';
 import { fieldLabels, recordSavedGuest, unappliedMessage } from '../../views/savedGuest';
 import { showError } from '../../views/showError';
+import { l10n } from '../../common/l10n';
 
 export async function undoLastGuestUpdate(services: Services): Promise<void> {
   const editing = editingFor(services);
   const record = editing.lastUpdate;
   if (!record) {
-    void services.ui.showMessage('info', 'There is no guest update to undo.', {});
+    void services.ui.showMessage('info', l10n.t('There is no guest update to undo.'), {});
     return;
   }
   const known = services.store.get(record.email);
@@ -23,30 +24,30 @@ export async function undoLastGuestUpdate(services: Services): Promise<void> {
   const api = services.client();
   let outcome: SaveOutcome;
   try {
-    outcome = await withApiProgress({ title: `Undoing the last update of ${name}`, log: services.log }, (request) =>
+    outcome = await withApiProgress({ title: l10n.t('Undoing the last update of {0}', name), log: services.log }, (request) =>
       undoUpdate(
         api,
         record,
-        async (conflict) => (await askAboutConflict(services, name, conflict, { offerReload: false, action: 'puts back the previous values' })) === 'overwrite',
+        async (conflict) => (await askAboutConflict(services, name, conflict, { offerReload: false, action: l10n.t('puts back the previous values') })) === 'overwrite',
         request,
       ),
     );
   } catch (error) {
-    await showError(services, error, { guestEmail: record.email, action: `Could not undo the update of ${name}`, retry: () => undoLastGuestUpdate(services) });
+    await showError(services, error, { guestEmail: record.email, action: l10n.t('Could not undo the update of {0}', name), retry: () => undoLastGuestUpdate(services) });
     return;
   }
   switch (outcome.kind) {
     case 'saved':
       recordSavedGuest(services, outcome.guest);
       if (editing.lastUpdate === record) editing.lastUpdate = undefined;
-      if (outcome.unapplied.length > 0) void services.ui.showMessage('warning', `Undo of ${name}: ${unappliedMessage(outcome.unapplied)}`, {});
-      else void services.ui.showMessage('info', `Undid the last update of ${name}: ${fieldLabels(record.fields)} restored.`, {});
+      if (outcome.unapplied.length > 0) void services.ui.showMessage('warning', l10n.t('Undo of {0}: {1}', name, unappliedMessage(outcome.unapplied)), {});
+      else void services.ui.showMessage('info', l10n.t('Undid the last update of {0}: {1} restored.', name, fieldLabels(record.fields)), {});
       return;
     case 'unchanged':
       if (editing.lastUpdate === record) editing.lastUpdate = undefined;
-      void services.ui.showMessage('info', `${name} already has the previous values. Nothing was sent.`, {});
+      void services.ui.showMessage('info', l10n.t('{0} already has the previous values. Nothing was sent.', name), {});
       return;
     default:
-      void services.ui.showMessage('info', 'Nothing was undone.', {});
+      void services.ui.showMessage('info', l10n.t('Nothing was undone.'), {});
   }
 }

@@ -14,8 +14,9 @@ const ENTER_ID = 'enter-id';
 export async function selectOrganization(services: Services): Promise<string | undefined> {
   const s = extensionServices(services);
   if (s.session.state === 'signedOut') {
-    const choice = await s.ui.showMessage('info', 'Sign in to Tallyfy first, then choose the organization.', {}, 'Sign In');
-    if (choice === 'Sign In') await vscode.commands.executeCommand('tallyfy.signIn');
+    const signInLabel = vscode.l10n.t('Sign In');
+    const choice = await s.ui.showMessage('info', vscode.l10n.t('Sign in to Tallyfy first, then choose the organization.'), {}, signInLabel);
+    if (choice === signInLabel) await vscode.commands.executeCommand('tallyfy.signIn');
     return undefined;
   }
   const settings = s.settings();
@@ -23,12 +24,12 @@ export async function selectOrganization(services: Services): Promise<string | u
   if (!(await s.auth.ensureBaseUrlConfirmed(settings.apiBaseUrl))) return undefined;
   let organizations: Organization[] | undefined;
   try {
-    organizations = await withApiProgress({ title: 'Loading your Tallyfy organizations…' }, (request) =>
+    organizations = await withApiProgress({ title: vscode.l10n.t('Loading your Tallyfy organizations…') }, (request) =>
       s.clients.forAccount(settings).listOrganizations(request),
     );
   } catch (error) {
     if (!(error instanceof ForbiddenError || error instanceof NotFoundError)) {
-      await showError(services, error, { action: 'Could not list your organizations', retry: () => selectOrganization(services) });
+      await showError(services, error, { action: vscode.l10n.t('Could not list your organizations'), retry: () => selectOrganization(services) });
       return undefined;
     }
     s.log.info('Listing organizations is not allowed for this token; asking for the id instead.');
@@ -38,13 +39,13 @@ export async function selectOrganization(services: Services): Promise<string | u
   if (organizations && organizations.length > 0) {
     const items = organizations.map((org) => ({
       label: org.name || org.id,
-      description: org.id === settings.organizationId ? `${org.id} (current)` : org.id,
+      description: org.id === settings.organizationId ? vscode.l10n.t('{0} (current)', org.id) : org.id,
       id: org.id,
     }));
-    items.push({ label: '$(edit) Enter an organization id…', description: '', id: ENTER_ID });
+    items.push({ label: `$(edit) ${vscode.l10n.t('Enter an organization id…')}`, description: '', id: ENTER_ID });
     const picked = await s.ui.showQuickPick(items, {
-      title: 'Tallyfy: Choose Organization',
-      placeHolder: 'Whose guests do you want to see?',
+      title: vscode.l10n.t('Tallyfy: Choose Organization'),
+      placeHolder: vscode.l10n.t('Whose guests do you want to see?'),
       matchOnDescription: true,
       ignoreFocusOut: true,
     });
@@ -63,11 +64,11 @@ export async function selectOrganization(services: Services): Promise<string | u
 
 async function askForId(services: Services, current: string): Promise<string | undefined> {
   const value = await services.ui.showInputBox({
-    title: 'Tallyfy: Organization Id',
-    prompt: 'The id of your Tallyfy organization: in Tallyfy it is under Settings > Organization.',
+    title: vscode.l10n.t('Tallyfy: Organization Id'),
+    prompt: vscode.l10n.t('The id of your Tallyfy organization: in Tallyfy it is under Settings > Organization.'),
     value: current,
     ignoreFocusOut: true,
-    validateInput: (text) => (text.trim() === '' ? 'Enter the organization id.' : /\s/.test(text.trim()) ? 'An organization id has no spaces.' : undefined),
+    validateInput: (text) => (text.trim() === '' ? vscode.l10n.t('Enter the organization id.') : /\s/.test(text.trim()) ? vscode.l10n.t('An organization id has no spaces.') : undefined),
   });
   return value?.trim() || undefined;
 }

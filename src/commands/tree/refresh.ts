@@ -4,8 +4,9 @@ import type { Services } from '../../services';
 
 export async function refreshGuests(services: Services): Promise<void> {
   if (services.session.state === 'signedOut') {
-    const choice = await services.ui.showMessage('info', 'Sign in to Tallyfy to see your guests.', {}, 'Sign In');
-    if (choice === 'Sign In') await vscode.commands.executeCommand('tallyfy.signIn');
+    const signInLabel = vscode.l10n.t('Sign In');
+    const choice = await services.ui.showMessage('info', vscode.l10n.t('Sign in to Tallyfy to see your guests.'), {}, signInLabel);
+    if (choice === signInLabel) await vscode.commands.executeCommand('tallyfy.signIn');
     return;
   }
   await services.refresh();

@@ -15,6 +15,7 @@ import { withApiProgress } from '../progress';
 import { recordSavedGuest, unappliedMessage } from '../savedGuest';
 import { showError } from '../showError';
 import type { FormMode, HostMessage, Notice } from './messages';
+import { l10n } from '../../common/l10n';
 
 export type ResultMessage = Extract<HostMessage, { type: 'result' }>;
 
@@ -41,8 +42,8 @@ export interface FormOutcome {
   guest?: Guest;
 }
 
-const NOT_APPLIED_NOTE = 'Tallyfy did not apply this change.';
-const CHANGED_THERE_NOTE = 'Changed in Tallyfy by someone else: this is their value.';
+const NOT_APPLIED_NOTE = (): string => l10n.t('Tallyfy did not apply this change.');
+const CHANGED_THERE_NOTE = (): string => l10n.t('Changed in Tallyfy by someone else: this is their value.');
 
 function result(parts: Partial<ResultMessage>): ResultMessage {
   return { type: 'result', base: null, baseUpdatedAt: null, draft: null, notice: null, fieldErrors: {}, fieldNotes: {}, ...parts };
@@ -60,7 +61,7 @@ function validationResult(error: ValidationError): ResultMessage {
     if ((FIELD_ORDER as readonly string[]).includes(key)) fieldErrors[key as FieldKey] = messages.join(' ');
     else other.push(`${key}: ${messages.join(' ')}`);
   }
-  const text = other.length > 0 ? `Tallyfy rejected the values. ${other.join(' ')}` : 'Tallyfy rejected the values marked below. Fix them and save again.';
+  const text = other.length > 0 ? l10n.t('Tallyfy rejected the values. {0}', other.join(' ')) : l10n.t('Tallyfy rejected the values marked below. Fix them and save again.');
   return result({ fieldErrors, notice: notice('error', text) });
 }
 
@@ -68,12 +69,12 @@ function failure(context: FormContext, state: FormState, error: unknown): FormOu
   if (error instanceof ValidationError) return { result: validationResult(error) };
   void showError(context.services, error, {
     guestEmail: state.mode === 'edit' ? state.email : undefined,
-    action: state.mode === 'edit' ? `Could not save ${context.label}` : 'Could not create the guest',
+    action: state.mode === 'edit' ? l10n.t('Could not save {0}', context.label) : l10n.t('Could not create the guest'),
     retry: () => context.retry(),
   });
-  const reason = isTallyfyError(error) ? error.userMessage : 'Something went wrong; the log has the details.';
+  const reason = isTallyfyError(error) ? error.userMessage : l10n.t('Something went wrong; the log has the details.');
   const cancelled = error instanceof CancelledError;
-  const text = cancelled ? 'Cancelled: nothing was saved. Your changes are still here.' : `Not saved. ${reason} Your changes are still here.`;
+  const text = cancelled ? l10n.t('Cancelled: nothing was saved. Your changes are still here.') : l10n.t('Not saved. {0} Your changes are still here.', reason);
   return { result: result({ notice: notice(cancelled ? 'warning' : 'error', text) }) };
 }
 
@@ -87,9 +88,9 @@ function savedOutcome(context: FormContext, values: FormValues, outcome: Extract
   const fieldNotes: FieldMessages = {};
   for (const field of outcome.unapplied) {
     draft[field] = values[field] ?? draft[field];
-    fieldNotes[field] = NOT_APPLIED_NOTE;
+    fieldNotes[field] = NOT_APPLIED_NOTE();
   }
-  let shown: Notice = notice('info', 'Saved to Tallyfy.');
+  let shown: Notice = notice('info', l10n.t('Saved to Tallyfy.'));
   if (outcome.unapplied.length > 0) {
     shown = notice('warning', unappliedMessage(outcome.unapplied));
     void services.ui.showMessage('warning', `${context.label}: ${shown.text}`, {});
@@ -103,17 +104,17 @@ function savedOutcome(context: FormContext, values: FormValues, outcome: Extract
 
 export async function saveEditForm(context: FormContext, state: FormState, values: FormValues): Promise<FormOutcome> {
   const parsed = parseFormValues(values, state.base.fields, false);
-  if (!parsed.ok) return { result: result({ fieldErrors: parsed.errors, notice: notice('error', 'Some values need fixing before saving.') }) };
+  if (!parsed.ok) return { result: result({ fieldErrors: parsed.errors, notice: notice('error', l10n.t('Some values need fixing before saving.')) }) };
   const { services, label } = context;
   let outcome: SaveOutcome;
   try {
-    outcome = await withApiProgress({ title: `Saving ${label}`, log: services.log }, (request) =>
+    outcome = await withApiProgress({ title: l10n.t('Saving {0}', label), log: services.log }, (request) =>
       saveGuest(services.client(), {
         email: state.email,
         base: state.base,
         edited: parsed.fields,
         request,
-        resolveConflict: (conflict) => askAboutConflict(services, label, conflict, { offerReload: true, action: 'saves your changes' }),
+        resolveConflict: (conflict) => askAboutConflict(services, label, conflict, { offerReload: true, action: l10n.t('saves your changes') }),
       }),
     );
   } catch (error) {
@@ -121,22 +122,22 @@ export async function saveEditForm(context: FormContext, state: FormState, value
   }
   switch (outcome.kind) {
     case 'unchanged':
-      return { result: result({ notice: notice('info', 'Nothing to save: every field has the value it had when the form opened.') }) };
+      return { result: result({ notice: notice('info', l10n.t('Nothing to save: every field has the value it had when the form opened.')) }) };
     case 'cancelled':
-      return { result: result({ notice: notice('warning', 'Not saved: the guest was changed in Tallyfy. Your changes are still here.') }) };
+      return { result: result({ notice: notice('warning', l10n.t('Not saved: the guest was changed in Tallyfy. Your changes are still here.')) }) };
     case 'reload': {
       const { conflict } = outcome;
       services.store.upsert(conflict.fresh);
       const base = editBaseOf(conflict.fresh);
       const fieldNotes: FieldMessages = {};
-      for (const field of conflict.fields) fieldNotes[field] = CHANGED_THERE_NOTE;
+      for (const field of conflict.fields) fieldNotes[field] = CHANGED_THERE_NOTE();
       return {
         state: { ...state, base },
         result: result({
           base: base.fields,
           baseUpdatedAt: base.updatedAt,
           draft: formValuesOf(rebaseEdits(parsed.fields, conflict)),
-          notice: notice('info', 'Loaded the current version from Tallyfy. Fields changed there show their value; your other changes are kept. Save when ready.'),
+          notice: notice('info', l10n.t('Loaded the current version from Tallyfy. Fields changed there show their value; your other changes are kept. Save when ready.')),
           fieldNotes,
         }),
       };
@@ -156,12 +157,12 @@ function createInput(email: string, fields: GuestFields): GuestCreateInput {
 
 export async function saveCreateForm(context: FormContext, state: FormState, values: FormValues): Promise<FormOutcome> {
   const parsed = parseFormValues(values, EMPTY_FIELDS, true);
-  if (!parsed.ok) return { result: result({ fieldErrors: parsed.errors, notice: notice('error', 'Some values need fixing before the guest can be created.') }) };
+  if (!parsed.ok) return { result: result({ fieldErrors: parsed.errors, notice: notice('error', l10n.t('Some values need fixing before the guest can be created.')) }) };
   const { services } = context;
   const input = createInput(parsed.email, parsed.fields);
   let guest: Guest;
   try {
-    guest = await withApiProgress({ title: `Creating guest ${parsed.email}`, log: services.log }, (request) => services.client().createGuest(input, request));
+    guest = await withApiProgress({ title: l10n.t('Creating guest {0}', parsed.email), log: services.log }, (request) => services.client().createGuest(input, request));
   } catch (error) {
     return failure(context, state, error);
   }
@@ -169,9 +170,9 @@ export async function saveCreateForm(context: FormContext, state: FormState, val
   const base = editBaseOf(guest);
   const { email: _email, ...sent } = input;
   const unapplied = unappliedFields(sent, pickFields(guest));
-  let shown = notice('info', 'Created the guest in Tallyfy. You can keep editing here.');
+  let shown = notice('info', l10n.t('Created the guest in Tallyfy. You can keep editing here.'));
   if (unapplied.length > 0) {
-    shown = notice('warning', `Created the guest, but ${unappliedMessage(unapplied)}`);
+    shown = notice('warning', l10n.t('Created the guest, but {0}', unappliedMessage(unapplied)));
     void services.ui.showMessage('warning', shown.text, {});
   }
   return {

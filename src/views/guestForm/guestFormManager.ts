@@ -11,10 +11,9 @@ import { CREATE_FORM_KEY, DraftStore, formKey } from './draftStore';
 import { GuestFormPanel, webviewOptions, type PanelHost } from './guestFormPanel';
 import { GUEST_FORM_VIEW_TYPE, parsePersistedState, type Notice, type PersistedFormState } from './messages';
 
-const RESTORED_NOTICE: Notice = {
-  severity: 'info',
-  text: 'Restored your unsaved changes. Save sends them to Tallyfy; Discard Changes drops them.',
-};
+function restoredNotice(): Notice {
+  return { severity: 'info', text: vscode.l10n.t('Restored your unsaved changes. Save sends them to Tallyfy; Discard Changes drops them.') };
+}
 
 export class GuestFormManager extends Disposable {
   private readonly panels = new Map<string, GuestFormPanel>();
@@ -51,7 +50,7 @@ export class GuestFormManager extends Disposable {
     const state: PersistedFormState = draft ?? {
       mode: 'edit', email: guest.email, base: pickFields(guest), baseUpdatedAt: guest.updated_at ?? null, draft: null,
     };
-    return this.createPanel(state, draft ? RESTORED_NOTICE : null);
+    return this.createPanel(state, draft ? restoredNotice() : null);
   }
 
   async openCreate(): Promise<GuestFormPanel> {
@@ -62,7 +61,7 @@ export class GuestFormManager extends Disposable {
     }
     const draft = await this.drafts.take(CREATE_FORM_KEY);
     const state: PersistedFormState = draft ?? { mode: 'create', email: '', base: EMPTY_FIELDS, baseUpdatedAt: null, draft: null };
-    return this.createPanel(state, draft ? RESTORED_NOTICE : null);
+    return this.createPanel(state, draft ? restoredNotice() : null);
   }
 
   async restoreDraft(key: string): Promise<GuestFormPanel | undefined> {
@@ -72,7 +71,7 @@ export class GuestFormManager extends Disposable {
       return open;
     }
     const draft = await this.drafts.take(key);
-    return draft ? this.createPanel(draft, RESTORED_NOTICE) : undefined;
+    return draft ? this.createPanel(draft, restoredNotice()) : undefined;
   }
 
   /** A panel VS Code restored after a reload, with the state its webview had saved. */
@@ -113,7 +112,7 @@ export class GuestFormManager extends Disposable {
   private createPanel(state: PersistedFormState, notice: Notice | null): GuestFormPanel {
     const panel = vscode.window.createWebviewPanel(
       GUEST_FORM_VIEW_TYPE,
-      'Guest',
+      vscode.l10n.t('Guest'),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
       webviewOptions(this.services.context.extensionUri),
     );

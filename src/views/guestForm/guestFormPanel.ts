@@ -31,7 +31,7 @@ export interface PanelHost {
 
 const POSTED_KEPT = 200;
 const PERSIST_DELAY_MS = 300;
-export const RESTORE_DRAFT = 'Restore Draft';
+export const RESTORE_DRAFT = (): string => vscode.l10n.t('Restore Draft');
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return { enableScripts: true, localResourceRoots: guestFormResourceRoots(extensionUri) };
@@ -146,7 +146,8 @@ export class GuestFormPanel extends Disposable {
 
   private postInit(): void {
     const { mode, email, base } = this.state;
-    this.post({ type: 'init', mode, email, base: base.fields, baseUpdatedAt: base.updatedAt, draft: this.draft, notice: this.pendingNotice });
+    const l10n = vscode.l10n.bundle ?? null;
+    this.post({ type: 'init', mode, email, base: base.fields, baseUpdatedAt: base.updatedAt, draft: this.draft, notice: this.pendingNotice, l10n });
   }
 
   /** Resolves when the running save (if any) has finished; a Retry waits for it. */
@@ -182,6 +183,9 @@ export class GuestFormPanel extends Disposable {
 
   private async persistDraft(): Promise<void> {
     this.persistTimer = undefined;
+    // Signed out (sign-out or a 401): drafts are personal data and sign-out dropped the kept ones;
+    // a form still open keeps its text in memory only, so the user can sign in again and save.
+    if (this.host.services.session.state === 'signedOut') return;
     if (this.isDirty()) await this.host.drafts.set(this.snapshot());
     else await this.host.drafts.delete(this.key);
   }
@@ -221,7 +225,7 @@ export class GuestFormPanel extends Disposable {
     if (!findConflict(this.state.base, guest)) return;
     this.state = { ...this.state, base: editBaseOf(guest) };
     this.draft = null;
-    this.pendingNotice = { severity: 'info', text: 'This guest was just changed; the form shows the new values from Tallyfy.' };
+    this.pendingNotice = { severity: 'info', text: vscode.l10n.t('This guest was just changed; the form shows the new values from Tallyfy.') };
     this.label = this.labelFor(guest);
     this.updateTitle();
     this.postInit();
@@ -234,13 +238,13 @@ export class GuestFormPanel extends Disposable {
   }
 
   private labelFor(source: PersistedFormState | Guest): string {
-    if ('mode' in source && source.mode === 'create') return 'New Guest';
+    if ('mode' in source && source.mode === 'create') return vscode.l10n.t('New Guest');
     const guest = 'mode' in source ? ({ ...source.base, email: source.email } as unknown as Guest) : source;
     return singleLine(displayName(guest), 60);
   }
 
   private updateTitle(): void {
-    this.panel.title = this.state.mode === 'create' ? 'New Guest' : this.label;
+    this.panel.title = this.state.mode === 'create' ? vscode.l10n.t('New Guest') : this.label;
   }
 
   /** Closes the panel without keeping a draft (the guest was deleted). */
@@ -263,16 +267,16 @@ export class GuestFormPanel extends Disposable {
     this.persistTimer = undefined;
     if (this.host.shuttingDown) {
       // Leave the kept draft for the panel VS Code restores.
-    } else if (this.discarded || !this.isDirty()) {
+    } else if (this.discarded || !this.isDirty() || this.host.services.session.state === 'signedOut') {
       void this.host.drafts.delete(this.key);
     } else {
       const draft = this.snapshot();
       void this.host.drafts.set(draft);
-      const name = this.state.mode === 'create' ? 'the new guest' : this.label;
+      const name = this.state.mode === 'create' ? vscode.l10n.t('the new guest') : this.label;
       void this.host.services.ui
-        .showMessage('info', `Your unsaved changes to ${name} were kept. They come back when you open this form again.`, {}, RESTORE_DRAFT)
+        .showMessage('info', vscode.l10n.t('Your unsaved changes to {0} were kept. They come back when you open this form again.', name), {}, RESTORE_DRAFT())
         .then((choice) => {
-          if (choice === RESTORE_DRAFT) this.host.restoreDraft(formKey(draft));
+          if (choice === RESTORE_DRAFT()) this.host.restoreDraft(formKey(draft));
         });
     }
     this.disposedEmitter.fire();

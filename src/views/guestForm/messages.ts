@@ -33,6 +33,8 @@ export type HostMessage =
       /** Text to put in the inputs instead of the base values (a restored draft). */
       draft: FormValues | null;
       notice: Notice | null;
+      /** The extension's translations (vscode.l10n.bundle), null in English: the form's own words use them. */
+      l10n: Record<string, string> | null;
     }
   | { type: 'busy'; busy: boolean }
   | {

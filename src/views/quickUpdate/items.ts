@@ -7,6 +7,7 @@ import { displayName, guestDescription } from '../../model/guestDisplay';
 import { sortGuests } from '../../model/guestList';
 import { singleLine } from '../../model/text';
 import { escapeIcons } from '../iconText';
+import { l10n } from '../../common/l10n';
 
 export interface GuestItem extends vscode.QuickPickItem {
   email: string;
@@ -19,7 +20,7 @@ export interface ZoneItem extends vscode.QuickPickItem {
   zone: string;
 }
 
-const EMPTY = '(empty)';
+const EMPTY = (): string => l10n.t('(empty)');
 
 export function plain(text: string, max: number): string {
   return escapeIcons(singleLine(text, max));
@@ -37,7 +38,7 @@ export function guestItems(guests: readonly Guest[]): GuestItem[] {
 
 export function currentValueText(guest: Guest, field: EditableField): string {
   const text = formatFieldValue(field, guest[field]);
-  return text === '' ? EMPTY : plain(text, 80);
+  return text === '' ? EMPTY() : plain(text, 80);
 }
 
 export function fieldItems(guest: Guest): FieldItem[] {
@@ -45,9 +46,10 @@ export function fieldItems(guest: Guest): FieldItem[] {
 }
 
 export function zoneItems(current: string | null): { items: ZoneItem[]; active: ZoneItem | undefined } {
-  const items: ZoneItem[] = [{ label: 'No time zone', description: 'clears it', zone: '' }];
-  if (current && !TIMEZONES.includes(current)) items.push({ label: plain(current, 64), description: 'current', zone: current });
-  for (const zone of TIMEZONES) items.push({ label: zone, description: zone === current ? 'current' : undefined, zone });
+  const items: ZoneItem[] = [{ label: l10n.t('No time zone'), description: l10n.t('clears it'), zone: '' }];
+  if (current && !TIMEZONES.includes(current)) items.push({ label: plain(current, 64), description: l10n.t('current'), zone: current });
+  const currentText = l10n.t('current');
+  for (const zone of TIMEZONES) items.push({ label: zone, description: zone === current ? currentText : undefined, zone });
   const active = items.find((item) => item.zone === (current ?? ''));
   return { items, active };
 }

@@ -2,6 +2,7 @@
 // counter, a Back button and validation as you type (the quickinput-sample pattern). The widget
 // stays open when focus moves elsewhere, so a long flow is not lost to a stray click.
 import * as vscode from 'vscode';
+import { escapeLinks } from '../iconText';
 import type { StepAnswer, StepInputOptions, StepPickOptions } from './steps';
 
 function settleOnce<T>(resolve: (answer: StepAnswer<T>) => void, input: vscode.QuickInput): (answer: StepAnswer<T>) => void {
@@ -49,7 +50,7 @@ export function showStepInputBox(options: StepInputOptions): Promise<StepAnswer<
     input.totalSteps = options.totalSteps;
     input.value = options.value;
     input.valueSelection = [0, options.value.length];
-    input.prompt = options.prompt;
+    input.prompt = escapeLinks(options.prompt); // the prompt names the guest; it renders links (iconText.ts)
     input.placeholder = options.placeholder;
     input.ignoreFocusOut = true;
     input.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];

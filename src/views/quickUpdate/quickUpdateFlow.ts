@@ -17,6 +17,7 @@ import { showError } from '../showError';
 import { currentValueText, fieldItems, guestItems, zoneItems } from './items';
 import { askStepInput, askStepPick } from './stepRunner';
 import type { StepAnswer } from './steps';
+import { l10n } from '../../common/l10n';
 
 export interface QuickUpdateContext {
   services: Services;
@@ -24,7 +25,7 @@ export interface QuickUpdateContext {
 }
 
 type Step = 'guest' | 'field' | 'value';
-const TITLE = 'Quick Update Guest';
+const TITLE = (): string => l10n.t('Quick Update Guest');
 
 /** What the save did: done (success, failure shown, or cancelled), or the guest to show again after "Reload". */
 type SaveResult = { kind: 'done' } | { kind: 'reload'; guest: Guest };
@@ -34,7 +35,7 @@ export async function runQuickUpdate(context: QuickUpdateContext, initial?: Gues
   services.client(); // signed out or no organization: ConfigError now, before any step
   const steps: Step[] = initial ? ['field', 'value'] : ['guest', 'field', 'value'];
   const number = (step: Step) => steps.indexOf(step) + 1;
-  const base = { title: TITLE, totalSteps: steps.length };
+  const base = { title: TITLE(), totalSteps: steps.length };
   let guest = initial ? (services.store.get(initial.email) ?? initial) : undefined;
   let field: EditableField | undefined;
   let step: Step = steps[0];
@@ -44,7 +45,7 @@ export async function runQuickUpdate(context: QuickUpdateContext, initial?: Gues
       const answer = await askStepPick(services.ui, {
         ...base, step: number('guest'), canGoBack: false, items,
         activeItem: items.find((item) => item.email === (guest ?? services.lastGuest)?.email),
-        placeholder: 'Which guest? Type a name, email or company',
+        placeholder: l10n.t('Which guest? Type a name, email or company'),
         matchOnDescription: true, matchOnDetail: true,
       });
       if (answer.kind !== 'value') return;
@@ -56,7 +57,7 @@ export async function runQuickUpdate(context: QuickUpdateContext, initial?: Gues
       const answer = await askStepPick(services.ui, {
         ...base, step: number('field'), canGoBack: number('field') > 1, items,
         activeItem: items.find((item) => item.field === field),
-        placeholder: `Which field of ${singleLine(displayName(guest), 60)}?`,
+        placeholder: l10n.t('Which field of {0}?', singleLine(displayName(guest), 60)),
         matchOnDescription: true,
       });
       if (answer.kind === 'cancel') return;
@@ -89,16 +90,16 @@ async function askValue(context: QuickUpdateContext, guest: Guest, field: Editab
   if (spec.kind === 'timezone') {
     const { items, active } = zoneItems(guest.timezone);
     const answer = await askStepPick(services.ui, {
-      title: TITLE, step, totalSteps, canGoBack: step > 1, items, activeItem: active,
-      placeholder: `Time zone of ${name} (now ${currentValueText(guest, field)}). Type to search.`,
+      title: TITLE(), step, totalSteps, canGoBack: step > 1, items, activeItem: active,
+      placeholder: l10n.t('Time zone of {0} (now {1}). Type to search.', name, currentValueText(guest, field)),
     });
     return answer.kind === 'value' ? { kind: 'value' as const, value: answer.value.zone } : answer;
   }
-  const replaces = spec.kind === 'memberIds' ? ' The list you type replaces the existing one.' : '';
+  const replaces = spec.kind === 'memberIds' ? l10n.t(' The list you type replaces the existing one.') : '';
   return askStepInput(services.ui, {
-    title: TITLE, step, totalSteps, canGoBack: step > 1,
+    title: TITLE(), step, totalSteps, canGoBack: step > 1,
     value: formatFieldValue(field, guest[field]),
-    prompt: `${spec.label} of ${name}. Now: ${currentValueText(guest, field)}. ${spec.hint}${replaces}`,
+    prompt: l10n.t('{0} of {1}. Now: {2}. {3}{4}', spec.label, name, currentValueText(guest, field), spec.hint, replaces),
     placeholder: spec.hint,
     validate: (value) => spec.validate(value),
   });
@@ -111,19 +112,19 @@ async function save(context: QuickUpdateContext, guest: Guest, field: EditableFi
   const start = editBaseOf(guest);
   const edited = { ...start.fields, [field]: value };
   if (Object.keys(diffGuest(start.fields, edited)).length === 0) {
-    void services.ui.showMessage('info', `${label} of ${name} already has that value. Nothing was sent.`, {});
+    void services.ui.showMessage('info', l10n.t('{0} of {1} already has that value. Nothing was sent.', label, name), {});
     return { kind: 'done' };
   }
   let outcome: SaveOutcome;
   try {
-    outcome = await withApiProgress({ title: `Updating ${name}`, log: services.log }, (request) =>
+    outcome = await withApiProgress({ title: l10n.t('Updating {0}', name), log: services.log }, (request) =>
       saveGuest(services.client(), {
         email: guest.email, base: start, edited, request,
-        resolveConflict: (conflict) => askAboutConflict(services, name, conflict, { offerReload: true, action: 'saves your value' }),
+        resolveConflict: (conflict) => askAboutConflict(services, name, conflict, { offerReload: true, action: l10n.t('saves your value') }),
       }),
     );
   } catch (error) {
-    await showError(services, error, { guestEmail: guest.email, action: `Could not update ${name}`, retry: () => save(context, guest, field, value) });
+    await showError(services, error, { guestEmail: guest.email, action: l10n.t('Could not update {0}', name), retry: () => save(context, guest, field, value) });
     return { kind: 'done' };
   }
   switch (outcome.kind) {
@@ -132,7 +133,7 @@ async function save(context: QuickUpdateContext, guest: Guest, field: EditableFi
       const undo = undoRecordFor(outcome);
       if (undo) context.recordUndo(undo);
       if (outcome.unapplied.length > 0) void services.ui.showMessage('warning', `${name}: ${unappliedMessage(outcome.unapplied)}`, {});
-      else void services.ui.showMessage('info', `Updated ${label} of ${name}.`, {});
+      else void services.ui.showMessage('info', l10n.t('Updated {0} of {1}.', label, name), {});
       return { kind: 'done' };
     }
     case 'reload':
@@ -140,7 +141,7 @@ async function save(context: QuickUpdateContext, guest: Guest, field: EditableFi
       services.lastGuest = outcome.conflict.fresh;
       return { kind: 'reload', guest: outcome.conflict.fresh };
     case 'cancelled':
-      void services.ui.showMessage('info', `Nothing was saved: ${name} was changed in Tallyfy.`, {});
+      void services.ui.showMessage('info', l10n.t('Nothing was saved: {0} was changed in Tallyfy.', name), {});
       return { kind: 'done' };
     case 'unchanged':
       return { kind: 'done' };
