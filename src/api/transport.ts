@@ -4,6 +4,7 @@ import { CancelledError, ConfigError, NetworkError, NotFoundError, TallyfyError,
 import { errorFromResponse } from './errorMapping';
 import { sendOnce, type HttpResult } from './http';
 import { RateLimitGate, type SleepFn } from './rateLimitGate';
+import { RatePacer, type PacerSlot } from './ratePacer';
 import { redact } from './redact';
 import { backoffMs, isIdempotent, parseRetryAfter } from './retry';
 import type { FetchLike, RequestOptions } from './tallyfyApi';
@@ -47,6 +48,8 @@ export class Transport {
   constructor(
     private readonly settings: TransportSettings,
     readonly gate: RateLimitGate,
+    /** Shared like the gate: spaces all requests of this client to the server's refill rate. */
+    readonly pacer: RatePacer = new RatePacer(),
   ) {}
 
   /** Resolves with any 2xx answer; throws a TallyfyError for everything else, after the retries the rules allow. */
@@ -58,15 +61,19 @@ export class Transport {
     for (let attempt = 0; ; attempt++) {
       if (this.gate.remainingMs() > 0) await this.gate.pass(sleep, signal, request.onRateLimitWait);
       const token = await this.token();
+      const slot = (signal?.aborted ? undefined : this.pacer.tryAcquire()) ?? (await this.paced(request));
       let result: HttpResult;
       try {
         result = await this.attempt(call, token, signal);
       } catch (error) {
+        this.pacer.abandon(slot);
         if (error instanceof CancelledError || !retriesFailures || attempt >= maxRetries) throw error;
         mayHaveBeenDone = true;
         await this.backoff(call, attempt, (error as TallyfyError).kind, signal);
         continue;
       }
+      const remaining = result.headers.get('x-ratelimit-remaining');
+      this.pacer.settle(slot, result.status, remaining, remaining === null ? null : result.headers.get('x-ratelimit-limit'));
       const { status } = result;
       if (status >= 200 && status < 300) return result;
       if (status === 429) {
@@ -89,6 +96,17 @@ export class Transport {
         return result;
       }
       throw error;
+    }
+  }
+
+  /** The pacer's turn; if a 429 hold began while this request was being paced, that hold is waited too. */
+  private async paced(request: RequestOptions): Promise<PacerSlot> {
+    for (;;) {
+      const heldBefore = this.gate.remainingMs() > 0; // a hold this request has already passed
+      const slot = await this.pacer.acquire(request.signal);
+      if (!slot.waited || heldBefore || this.gate.remainingMs() === 0) return slot;
+      this.pacer.release(slot);
+      await this.gate.pass(this.settings.sleep, request.signal, request.onRateLimitWait);
     }
   }
 

@@ -5,6 +5,7 @@ import type { Group, Guest } from '../api/types';
 import { displayName, fullName, guestDescription, guestTooltipMarkdown, isDisabledGuest } from './guestDisplay';
 import { parseTimestamp } from './time';
 import { singleLine, trimmedText } from './text';
+import { l10n } from '../common/l10n';
 
 export type GuestSortKey = 'name' | 'email' | 'company' | 'created' | 'lastAccess';
 
@@ -130,9 +131,29 @@ export interface GuestTreeData {
   id: string;
   label: string;
   description: string;
-  tooltipMarkdown: string;
+  /** Built when read, not with the rest: the tree needs it only for the row under the pointer
+   *  (resolveTreeItem), and building it for 10,000 guests took ~80 ms of a ~135 ms refresh (npm run bench). */
+  readonly tooltipMarkdown: string;
   contextValue: 'guest' | 'guest.disabled';
   iconId: 'person' | 'circle-slash';
+}
+
+/** The tooltip is a getter on the prototype: built when read, with no closure per item (an
+ *  object-literal getter cost ~1.4 MB more per 10,000 items than building every tooltip). */
+class TreeData implements GuestTreeData {
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    readonly description: string,
+    readonly contextValue: GuestTreeData['contextValue'],
+    readonly iconId: GuestTreeData['iconId'],
+    private readonly guest: Guest,
+    private readonly groups: readonly Pick<Group, 'name' | 'guests'>[] | undefined,
+  ) {}
+
+  get tooltipMarkdown(): string {
+    return guestTooltipMarkdown(this.guest, this.groups);
+  }
 }
 
 /** Everything a tree item needs, as plain data (the view wraps it in a TreeItem). */
@@ -140,12 +161,13 @@ export function guestTreeData(guest: Guest, groups?: readonly Pick<Group, 'name'
   const email = trimmedText(guest?.email).toLowerCase();
   const disabled = isDisabledGuest(guest);
   const label = singleLine(displayName(guest), LABEL_MAX);
-  return {
-    id: email !== '' ? `guest:${email}` : `guest-id:${trimmedText(guest?.id)}`,
-    label: label !== '' ? label : '(guest without email)',
-    description: singleLine(guestDescription(guest), DESCRIPTION_MAX),
-    tooltipMarkdown: guestTooltipMarkdown(guest, groups),
-    contextValue: disabled ? 'guest.disabled' : 'guest',
-    iconId: disabled ? 'circle-slash' : 'person',
-  };
+  return new TreeData(
+    email !== '' ? `guest:${email}` : `guest-id:${trimmedText(guest?.id)}`,
+    label !== '' ? label : l10n.t('(guest without email)'),
+    singleLine(guestDescription(guest), DESCRIPTION_MAX),
+    disabled ? 'guest.disabled' : 'guest',
+    disabled ? 'circle-slash' : 'person',
+    guest,
+    groups,
+  );
 }
