@@ -2,7 +2,7 @@
 import { strict as assert } from 'assert';
 import { MAX_PAGES, paginate } from '../../../src/api/pagination';
 import { collect, makeClient } from './helpers';
-import { startStub, type Stub, type StubHandler } from './stubServer';
+import { useStubServer } from './stubServer';
 
 const guests = (page: number, count: number): unknown[] =>
   Array.from({ length: count }, (_, i) => ({ id: page * 1000 + i, email: `g${page}.${i}@client.test`, details: {} }));
@@ -12,23 +12,15 @@ function pageOf(rawPath: string): number {
 }
 
 describe('pagination', () => {
-  let stub: Stub;
-  let handler: StubHandler;
-  before(async () => {
-    stub = await startStub((request, index) => handler(request, index));
-  });
-  after(() => stub.close());
-  beforeEach(() => {
-    stub.requests.length = 0;
-  });
-  const pagesRequested = (): number[] => stub.requests.map((r) => pageOf(r.rawPath));
+  const server = useStubServer();
+  const pagesRequested = (): number[] => server.stub.requests.map((r) => pageOf(r.rawPath));
 
   it('sends per_page (default 100), page, q, sort and with=stats', async () => {
-    const { client } = makeClient(stub.baseUrl);
-    handler = () => ({ status: 200, body: { data: [] } });
+    const { client } = makeClient(server.stub.baseUrl);
+    server.handler = () => ({ status: 200, body: { data: [] } });
     await collect(client.listGuests());
     await collect(client.listGuests({ q: 'ana+ops@client.test', sort: '-updated_at', perPage: 25, withStats: true }));
-    assert.deepEqual(stub.requests.map((r) => r.rawPath), [
+    assert.deepEqual(server.stub.requests.map((r) => r.rawPath), [
       '/api/organizations/org_test/guests?per_page=100&page=1',
       '/api/organizations/org_test/guests?per_page=25&page=1&q=ana%2Bops%40client.test&sort=-updated_at&with=stats',
     ]);
@@ -44,8 +36,8 @@ describe('pagination', () => {
   ];
   for (const [name, links] of linkShapes) {
     it(`without total_pages, follows links.next until it is absent: ${name}`, async () => {
-      const { client } = makeClient(stub.baseUrl);
-      handler = (request) => {
+      const { client } = makeClient(server.stub.baseUrl);
+      server.handler = (request) => {
         const page = pageOf(request.rawPath);
         const last = page === 3;
         return { status: 200, body: { data: guests(page, 2), meta: { pagination: { current_page: page, per_page: 2, links: links(page, last) } } } };
@@ -58,8 +50,8 @@ describe('pagination', () => {
   }
 
   it('with total_pages, stops at current_page >= total_pages even if links.next says otherwise', async () => {
-    const { client } = makeClient(stub.baseUrl);
-    handler = (request) => {
+    const { client } = makeClient(server.stub.baseUrl);
+    server.handler = (request) => {
       const page = pageOf(request.rawPath);
       return { status: 200, body: { data: guests(page, 100), meta: { pagination: { total: 250, current_page: page, total_pages: 3, links: { next: 'http://x/next' } } } } };
     };
@@ -68,23 +60,23 @@ describe('pagination', () => {
   });
 
   it('without meta, stops after a short page', async () => {
-    const { client } = makeClient(stub.baseUrl);
-    handler = (request) => ({ status: 200, body: { data: guests(pageOf(request.rawPath), pageOf(request.rawPath) < 3 ? 10 : 4) } });
+    const { client } = makeClient(server.stub.baseUrl);
+    server.handler = (request) => ({ status: 200, body: { data: guests(pageOf(request.rawPath), pageOf(request.rawPath) < 3 ? 10 : 4) } });
     const pages = await collect(client.listGuests({ perPage: 10 }));
     assert.deepEqual(pages.map((p) => p.guests.length), [10, 10, 4]);
     assert.deepEqual(pages.map((p) => p.page), [1, 2, 3]);
   });
 
   it('lying meta: a current_page stuck at 1 neither repeats pages nor runs past total_pages', async () => {
-    const { client } = makeClient(stub.baseUrl);
-    handler = (request) => ({ status: 200, body: { data: guests(pageOf(request.rawPath), 5), meta: { pagination: { current_page: 1, total_pages: 4 } } } });
+    const { client } = makeClient(server.stub.baseUrl);
+    server.handler = (request) => ({ status: 200, body: { data: guests(pageOf(request.rawPath), 5), meta: { pagination: { current_page: 1, total_pages: 4 } } } });
     await collect(client.listGuests({ perPage: 5 }));
     assert.deepEqual(pagesRequested(), [1, 2, 3, 4]);
   });
 
   it('lying meta: huge total_pages with empty data stops at the first empty page', async () => {
-    const { client } = makeClient(stub.baseUrl);
-    handler = (request) => {
+    const { client } = makeClient(server.stub.baseUrl);
+    server.handler = (request) => {
       const page = pageOf(request.rawPath);
       return { status: 200, body: { data: page === 1 ? guests(1, 3) : [], meta: { pagination: { current_page: page, total_pages: 1_000_000, links: { next: 'x' } } } } };
     };
@@ -113,29 +105,29 @@ describe('pagination', () => {
   });
 
   it('yields pages as they arrive', async () => {
-    const { client } = makeClient(stub.baseUrl);
-    handler = (request) => {
+    const { client } = makeClient(server.stub.baseUrl);
+    server.handler = (request) => {
       const page = pageOf(request.rawPath);
       return { status: 200, body: { data: guests(page, 1), meta: { pagination: { current_page: page, total_pages: 3 } } } };
     };
     const seenBefore: number[] = [];
     for await (const page of client.listGuests({ perPage: 1 })) {
-      seenBefore.push(stub.requests.length);
+      seenBefore.push(server.stub.requests.length);
       assert.equal(page.guests[0].email, `g${page.page}.0@client.test`);
     }
     assert.deepEqual(seenBefore, [1, 2, 3]);
   });
 
   it('listGroups collects every page with per_page=100', async () => {
-    const { client } = makeClient(stub.baseUrl);
-    handler = (request) => {
+    const { client } = makeClient(server.stub.baseUrl);
+    server.handler = (request) => {
       const page = pageOf(request.rawPath);
       const data = Array.from({ length: page === 1 ? 100 : 20 }, (_, i) => ({ id: `${page}-${i}`, name: `G${i}`, members: [1], guests: [] }));
       return { status: 200, body: { data, meta: { pagination: { current_page: page, total_pages: 2 } } } };
     };
     const groups = await client.listGroups();
     assert.equal(groups.length, 120);
-    assert.deepEqual(stub.requests.map((r) => r.rawPath), [
+    assert.deepEqual(server.stub.requests.map((r) => r.rawPath), [
       '/api/organizations/org_test/groups?per_page=100&page=1',
       '/api/organizations/org_test/groups?per_page=100&page=2',
     ]);

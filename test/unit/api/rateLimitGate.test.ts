@@ -1,7 +1,7 @@
 // The client's one rate-limit state: a 429 from any request holds every request of that client.
 import { strict as assert } from 'assert';
 import { makeClient } from './helpers';
-import { ok, startStub, type Stub, type StubHandler } from './stubServer';
+import { ok, useStubServer } from './stubServer';
 
 const GUEST = { id: 1, email: 'a@client.test', details: {} };
 
@@ -19,21 +19,13 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe('shared rate-limit gate', () => {
-  let stub: Stub;
-  let handler: StubHandler;
-  before(async () => {
-    stub = await startStub((request, index) => handler(request, index));
-  });
-  after(() => stub.close());
-  beforeEach(() => {
-    stub.requests.length = 0;
-  });
+  const server = useStubServer();
 
   it('after one 429 with Retry-After, concurrent callers wait until that moment and send nothing before', async () => {
     const sleeps: PendingSleep[] = [];
     const sleep = (ms: number): Promise<void> => new Promise((resolve) => sleeps.push({ ms, resolve }));
-    const { client } = makeClient(stub.baseUrl, { sleep });
-    handler = (_request, index) =>
+    const { client } = makeClient(server.stub.baseUrl, { sleep });
+    server.handler = (_request, index) =>
       index === 0 ? { status: 429, body: { message: 'Too Many Attempts.' }, headers: { 'Retry-After': '2' } } : ok(GUEST);
     const told: number[][] = [[], [], [], []];
     const first = client.getGuest('a@client.test', {}, { onRateLimitWait: (ms) => told[0].push(ms) });
@@ -41,26 +33,26 @@ describe('shared rate-limit gate', () => {
     const others = [1, 2, 3].map((i) => client.getGuest(`g${i}@client.test`, {}, { onRateLimitWait: (ms) => told[i].push(ms) }));
     await until(() => sleeps.length === 4);
     await new Promise((resolve) => setTimeout(resolve, 30));
-    assert.equal(stub.requests.length, 1, 'no request may be sent while the gate holds');
+    assert.equal(server.stub.requests.length, 1, 'no request may be sent while the gate holds');
     for (const { ms } of sleeps) assert.ok(ms > 1800 && ms <= 2000, String(ms));
     for (const waits of told) assert.equal(waits.length, 1);
     for (const s of sleeps) s.resolve();
     await Promise.all([first, ...others]);
-    assert.equal(stub.requests.length, 5);
+    assert.equal(server.stub.requests.length, 5);
   });
 
   it('requests already in flight that also get 429 join the same hold, and the longest hold wins', async () => {
     const sleeps: number[] = [];
-    const { client } = makeClient(stub.baseUrl, {
+    const { client } = makeClient(server.stub.baseUrl, {
       sleep: async (ms) => {
         sleeps.push(ms);
       },
     });
     const holds = ['1', '4', '2'];
-    handler = (_request, index) =>
+    server.handler = (_request, index) =>
       index < 3 ? { status: 429, body: { message: 'Too Many Attempts.' }, headers: { 'Retry-After': holds[index] } } : ok(GUEST);
     await Promise.all([1, 2, 3].map((i) => client.getGuest(`g${i}@client.test`)));
-    assert.equal(stub.requests.length, 6);
+    assert.equal(server.stub.requests.length, 6);
     // The 4 s hold is served by whoever is waiting when it arrives; the gate ends at the longest hold.
     assert.ok(sleeps.length >= 3);
     assert.ok(sleeps.some((ms) => ms > 3800), sleeps.join());
@@ -68,9 +60,9 @@ describe('shared rate-limit gate', () => {
   });
 
   it('each client has its own gate', async () => {
-    const a = makeClient(stub.baseUrl);
-    const b = makeClient(stub.baseUrl);
-    handler = (_request, index) => (index === 0 ? { status: 429, body: {}, headers: { 'Retry-After': '5' } } : ok(GUEST));
+    const a = makeClient(server.stub.baseUrl);
+    const b = makeClient(server.stub.baseUrl);
+    server.handler = (_request, index) => (index === 0 ? { status: 429, body: {}, headers: { 'Retry-After': '5' } } : ok(GUEST));
     await a.client.getGuest('a@client.test');
     await b.client.getGuest('a@client.test');
     assert.equal(a.sleeps.length, 1);
@@ -79,10 +71,10 @@ describe('shared rate-limit gate', () => {
   });
 
   it('no wait at all when not rate limited', async () => {
-    const { client, sleeps } = makeClient(stub.baseUrl);
-    handler = () => ok(GUEST);
+    const { client, sleeps } = makeClient(server.stub.baseUrl);
+    server.handler = () => ok(GUEST);
     await Promise.all([1, 2, 3, 4].map(() => client.getGuest('a@client.test')));
     assert.deepEqual(sleeps, []);
-    assert.equal(stub.requests.length, 4);
+    assert.equal(server.stub.requests.length, 4);
   });
 });

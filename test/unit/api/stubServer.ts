@@ -78,3 +78,20 @@ function respond(req: http.IncomingMessage, res: http.ServerResponse, reply: Stu
 export function ok(data: unknown, status = 200): StubReply {
   return { status, body: { data } };
 }
+
+/**
+ * One stub server for a describe block: started before its tests, closed after them, its request
+ * log emptied before each test. Tests set `server.handler` to choose the answers.
+ */
+export function useStubServer(defaultHandler?: () => StubHandler): { stub: Stub; handler: StubHandler } {
+  const server = {} as { stub: Stub; handler: StubHandler };
+  before(async () => {
+    server.stub = await startStub((request, index) => server.handler(request, index));
+  });
+  after(() => server.stub.close());
+  beforeEach(() => {
+    server.stub.requests.length = 0;
+    if (defaultHandler) server.handler = defaultHandler();
+  });
+  return server;
+}
